@@ -31,8 +31,9 @@ public final class SqlVectorTypeNameSpec extends SqlTypeNameSpec {
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     writer.keyword("VECTOR");
-    SqlWriter.Frame frame = writer.startList("(", ")");
-    writer.print(Integer.toString(dimension));
+    // FUN_CALL keeps "(" next to the name, as Calcite writes VARCHAR(30).
+    SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.FUN_CALL, "(", ")");
+    writer.print(dimension);
     writer.endList(frame);
   }
 

@@ -52,16 +52,20 @@ public final class VelariaSqlSelect extends SqlSelect {
         getSelectList(), getFrom(), getWhere(), null, null, null, null, null, null, null,
         getHints());
     SqlSelectOperator.INSTANCE.unparse(writer, head, 0, 0);
+    writer.newlineAndIndent();
     windowBy.unparse(writer);
     if (getGroup() != null) {
+      writer.newlineAndIndent();
       writer.keyword("GROUP BY");
       unparseList(writer, getGroup());
     }
     if (getHaving() != null) {
+      writer.newlineAndIndent();
       writer.keyword("HAVING");
       getHaving().unparse(writer, 0, 0);
     }
     if (getWindowList().size() > 0) {
+      writer.newlineAndIndent();
       writer.keyword("WINDOW");
       SqlWriter.Frame frame = writer.startList("", "");
       for (SqlNode node : getWindowList()) {
@@ -74,6 +78,7 @@ public final class VelariaSqlSelect extends SqlSelect {
       writer.endList(frame);
     }
     if (getQualify() != null) {
+      writer.newlineAndIndent();
       writer.keyword("QUALIFY");
       getQualify().unparse(writer, 0, 0);
     }
