@@ -2,6 +2,7 @@ package io.velaria.engine.sql.parser;
 
 import java.util.Objects;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -49,7 +50,15 @@ public final class SqlColumnDeclaration {
     }
     if (defaultValue != null) {
       writer.keyword("DEFAULT");
-      defaultValue.unparse(writer, 0, 0);
+      // The grammar reads only a literal or a primary expression after DEFAULT: parenthesize
+      // anything else (DEFAULT (1 + 2)) so the text parses back.
+      if (defaultValue instanceof SqlLiteral) {
+        defaultValue.unparse(writer, 0, 0);
+      } else {
+        SqlWriter.Frame frame = writer.startList("(", ")");
+        defaultValue.unparse(writer, 0, 0);
+        writer.endList(frame);
+      }
     }
   }
 

@@ -5,7 +5,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectOperator;
-import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -69,11 +68,9 @@ public final class VelariaSqlSelect extends SqlSelect {
       writer.keyword("WINDOW");
       SqlWriter.Frame frame = writer.startList("", "");
       for (SqlNode node : getWindowList()) {
-        SqlWindow window = (SqlWindow) node;
+        // SqlWindow writes its own "name AS (...)".
         writer.sep(",");
-        window.getDeclName().unparse(writer, 0, 0);
-        writer.keyword("AS");
-        window.unparse(writer, 0, 0);
+        node.unparse(writer, 0, 0);
       }
       writer.endList(frame);
     }

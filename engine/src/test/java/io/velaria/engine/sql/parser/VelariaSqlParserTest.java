@@ -215,6 +215,11 @@ class VelariaSqlParserTest {
     assertNull(t.columns().get(3).defaultValue());
     assertEquals(List.of("a", "d"), t.primaryKey());
     assertEquals(t.primaryKey(), parse(roundTrip(t), SqlCreateVelariaTable.class).primaryKey());
+    SqlCreateVelariaTable exprs = parse("CREATE TABLE t (a TIMESTAMP DEFAULT CURRENT_TIMESTAMP, "
+        + "b INT DEFAULT (1 + 2) NOT NULL)", SqlCreateVelariaTable.class);
+    assertEquals("1 + 2", exprs.columns().get(1).defaultValue().toString());
+    assertFalse(exprs.columns().get(1).nullable());
+    roundTrip(exprs);
   }
 
   @Test void allStandardColumnTypes() {
@@ -341,6 +346,12 @@ class VelariaSqlParserTest {
         "SELECT window_start, COUNT(*) FROM s WINDOW BY ts EVERY 1000 AS window_start "
             + "GROUP BY window_start", VelariaSqlSelect.class);
     assertEquals(1000L, tumbling.windowBy().slide());
+    VelariaSqlSelect withNamedWindow = parse("SELECT w, SUM(a) OVER x FROM s "
+        + "WINDOW BY ts EVERY 10 SLIDE 5 AS w GROUP BY w, a WINDOW x AS (ORDER BY a)",
+        VelariaSqlSelect.class);
+    assertEquals(5L, withNamedWindow.windowBy().slide());
+    assertEquals(1, withNamedWindow.getWindowList().size());
+    roundTrip(withNamedWindow);
     // A standard named window right after WHERE still works and stays a plain SqlSelect.
     SqlSelect named = parse("SELECT SUM(a) OVER w FROM t WHERE a > 0 WINDOW w AS (ORDER BY a)",
         SqlSelect.class);
