@@ -351,7 +351,6 @@ public final class RelToPlanConverter {
       case MAX: kind = AggKind.MAX; break;
       case SINGLE_VALUE: kind = AggKind.SINGLE_VALUE; break;
       case ANY_VALUE: kind = AggKind.ANY_VALUE; break;
-      case EVERY: kind = AggKind.BOOL_AND; break;
       case SOME: kind = AggKind.BOOL_OR; break;
       default:
         throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
@@ -368,11 +367,10 @@ public final class RelToPlanConverter {
     List<Integer> leftKeys = new ArrayList<>();
     List<Integer> rightKeys = new ArrayList<>();
     List<Boolean> filterNulls = new ArrayList<>();
-    List<RexNode> nonEqui = new ArrayList<>();
     RexNode rest = RelOptUtil.splitJoinCondition(j.getLeft(), j.getRight(), j.getCondition(),
-        leftKeys, rightKeys, filterNulls, nonEqui);
+        leftKeys, rightKeys, filterNulls);
     int nl = left.fields().size();
-    List<RexNode> residuals = new ArrayList<>(nonEqui);
+    List<RexNode> residuals = new ArrayList<>();
     if (rest != null && !rest.isAlwaysTrue()) {
       residuals.add(rest);
     }

@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
   private final TableStore tableStore;
   private final Catalog catalog;
   private final Map<String, Connector> connectors = new HashMap<>();
+  /** Plain (compatibility) indexes: lower-case index name to table name. */
+  private final Map<String, String> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final ExecutorService workers;
   private final AutoCloseable lock;
   private int references;
@@ -122,6 +124,10 @@ public final class Database implements AutoCloseable {
       throw new VelariaException("08003", "database is closed");
     }
     return new Session(this);
+  }
+
+  public Map<String, String> indexes() {
+    return indexes;
   }
 
   public DatabaseConfig config() {

@@ -27,11 +27,6 @@ public final class VelariaTypeSystem extends RelDataTypeSystemImpl {
   }
 
   @Override
-  public int getMaxNumericPrecision() {
-    return DataType.MAX_DECIMAL_PRECISION;
-  }
-
-  @Override
   public int getDefaultPrecision(SqlTypeName typeName) {
     if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIME) {
       return 3;
