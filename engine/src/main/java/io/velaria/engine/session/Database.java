@@ -60,6 +60,16 @@ public final class Database implements AutoCloseable {
     }
     this.catalog = new Catalog(catalogStore, this::openRuntime);
     this.catalog.load();
+    if (tableStore instanceof io.velaria.engine.storage.DirectoryTableStore) {
+      // tables whose CREATE or DROP was interrupted have data but no catalog entry
+      java.util.List<String> live = new java.util.ArrayList<>();
+      for (var e : catalog.entries()) {
+        if (e.definition().storageId() != null) {
+          live.add(e.definition().storageId());
+        }
+      }
+      ((io.velaria.engine.storage.DirectoryTableStore) tableStore).deleteTablesOtherThan(live);
+    }
     AtomicInteger n = new AtomicInteger();
     ThreadFactory tf = r -> {
       Thread t = new Thread(r, "velaria-worker-" + n.incrementAndGet());
