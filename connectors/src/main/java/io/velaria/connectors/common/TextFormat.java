@@ -14,7 +14,7 @@ import java.time.LocalDate;
 /**
  * Writes values as the text that {@link TextParsers} and {@link TypeInference} read back:
  * ISO dates, {@code HH:MM:SS[.fff]} times, {@code YYYY-MM-DD HH:MM:SS[.fff]} timestamps (UTC),
- * plain decimals, lower-case hex for binary and {@code [1.0 2.0]} for vectors.
+ * plain decimals, lower-case hex for binary ({@code \\x} when empty) and {@code [1.0 2.0]} for vectors.
  */
 public final class TextFormat {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -41,7 +41,12 @@ public final class TextFormat {
         sb.append(((StringColumn) c).get(row));
         return;
       case BYTES:
-        for (byte x : ((BytesColumn) c).get(row)) {
+        byte[] bytes = ((BytesColumn) c).get(row);
+        if (bytes.length == 0) {
+          sb.append("\\x"); // an empty field would read back as NULL
+          return;
+        }
+        for (byte x : bytes) {
           sb.append(HEX[(x >> 4) & 15]).append(HEX[x & 15]);
         }
         return;
