@@ -43,6 +43,19 @@ public final class TextParsers {
         return INVALID;
       }
     }
+    if (e - s <= 18) {
+      // Up to 18 digits cannot overflow: the common case needs no overflow checks.
+      long r = 0;
+      for (; s < e; s++) {
+        int d = b[s] - '0';
+        if (d < 0 || d > 9) {
+          return INVALID;
+        }
+        r = r * 10 + d;
+      }
+      out[i] = neg ? -r : r;
+      return OK;
+    }
     // Accumulate negatively so that Long.MIN_VALUE parses without overflow.
     long limit = neg ? Long.MIN_VALUE : -Long.MAX_VALUE;
     long multmin = limit / 10;

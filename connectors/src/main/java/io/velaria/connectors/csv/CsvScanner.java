@@ -85,7 +85,8 @@ final class CsvScanner implements AutoCloseable {
     this.end = end;
     this.maxFields = Math.max(1, maxFields);
     this.maxRecordBytes = (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 16);
-    this.buf = new byte[Math.min(BUFFER_SIZE, this.maxRecordBytes)];
+    // One byte more than the capacity holds a '\n' sentinel after the data (see scan).
+    this.buf = new byte[Math.min(BUFFER_SIZE, this.maxRecordBytes) + 1];
     int cap = Math.min(this.maxFields, 64);
     starts = new int[cap];
     ends = new int[cap];
@@ -231,8 +232,14 @@ final class CsvScanner implements AutoCloseable {
             && !(b[p] == '\r' && p + 1 < lim && b[p + 1] == '\n')) {
           fl |= COMPLEX;
         }
+        p = Math.min(p, lim); // an escape as the file's last byte steps past the end
       }
       for (;;) {
+        // buf[lim] is a '\n' sentinel, so this loop needs no bounds check per byte.
+        byte c = b[p];
+        while (c != d && c != '\n') {
+          c = b[++p];
+        }
         if (p >= lim) {
           if (!eof) {
             return -1;
@@ -243,20 +250,16 @@ final class CsvScanner implements AutoCloseable {
           recordNewlines = nl;
           return lim;
         }
-        byte c = b[p];
         if (c == d) {
           n = add(n, fs, p, fl);
           p++;
           break;
         }
-        if (c == '\n') {
-          int e = p > fs && b[p - 1] == '\r' ? p - 1 : p;
-          n = add(n, fs, e, fl);
-          fieldCount = n;
-          recordNewlines = nl + 1;
-          return p + 1;
-        }
-        p++;
+        int e = p > fs && b[p - 1] == '\r' ? p - 1 : p;
+        n = add(n, fs, e, fl);
+        fieldCount = n;
+        recordNewlines = nl + 1;
+        return p + 1;
       }
     }
   }
@@ -287,17 +290,17 @@ final class CsvScanner implements AutoCloseable {
       limit -= pos;
       pos = 0;
     }
-    if (limit == buf.length) {
-      if (buf.length >= maxRecordBytes) {
+    if (limit == buf.length - 1) {
+      if (buf.length - 1 >= maxRecordBytes) {
         throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "record longer than "
             + (maxRecordBytes >> 20) + " MiB (no line end found; wrong delimiter, quote or"
             + " a binary file?) starting " + where(lines));
       }
-      buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxRecordBytes));
+      buf = Arrays.copyOf(buf, (int) Math.min((long) limit * 2, maxRecordBytes) + 1);
     }
     try {
       // Reads of at most 1 MiB keep the JDK's temporary direct buffer small.
-      ByteBuffer bb = ByteBuffer.wrap(buf, limit, Math.min(buf.length - limit, BUFFER_SIZE));
+      ByteBuffer bb = ByteBuffer.wrap(buf, limit, Math.min(buf.length - 1 - limit, BUFFER_SIZE));
       int n;
       do {
         n = channel.read(bb, readPos);
@@ -308,6 +311,7 @@ final class CsvScanner implements AutoCloseable {
         readPos += n;
         limit += n;
       }
+      buf[limit] = '\n';
     } catch (IOException e) {
       throw new VelariaException(SqlStates.IO_ERROR, "cannot read file " + path + ": " + e, e);
     }

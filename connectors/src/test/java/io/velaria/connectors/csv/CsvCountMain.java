@@ -23,8 +23,13 @@ public final class CsvCountMain {
   private CsvCountMain() {}
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args[0]);
-    int splits = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    for (int i = 0; i < repeat; i++) {
+      run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 1);
+    }
+  }
+
+  private static void run(Path file, int splits) throws Exception {
     long t0 = System.nanoTime();
     ConnectorTable t = new CsvConnector().open(
         new TableSpec("t", List.of(), Map.of("path", file.toString()), Path.of("/")));
@@ -34,6 +39,7 @@ public final class CsvCountMain {
     long rows = 0;
     long idSum = 0;
     double valueSum = 0;
+    long cpuNanos = 0;
     try {
       List<Future<Object[]>> parts = new java.util.ArrayList<>();
       for (BatchReader r : readers) {
@@ -44,15 +50,20 @@ public final class CsvCountMain {
         rows += (Long) p[0];
         idSum += (Long) p[1];
         valueSum += (Double) p[2];
+        cpuNanos += (Long) p[3];
       }
     } finally {
       pool.shutdown();
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println(rows + " " + idSum + " " + valueSum + " " + ms + " " + readers.size());
+    double mb = java.nio.file.Files.size(file) / 1e6;
+    System.out.println(rows + " " + idSum + " " + valueSum + " " + ms + " " + readers.size()
+        + String.format(" wall=%.0fMB/s cpu=%.0fMB/s-per-core", mb * 1000 / ms,
+            mb * 1e9 / cpuNanos));
   }
 
   static Object[] sum(BatchReader r) {
+    long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long rows = 0;
     long idSum = 0;
     double valueSum = 0;
@@ -67,6 +78,8 @@ public final class CsvCountMain {
         rows += b.rowCount();
       }
     }
-    return new Object[] {rows, idSum, valueSum};
+    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+        - cpu0;
+    return new Object[] {rows, idSum, valueSum, cpu};
   }
 }
