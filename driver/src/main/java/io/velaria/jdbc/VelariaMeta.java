@@ -337,11 +337,32 @@ final class VelariaMeta extends MetaImpl {
     return new CatalogMetadata(session.database().catalog());
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * A metadata result set from Avatica's MetaXxx row classes: columns named after their public
+   * fields (TABLE_CAT, ...), rows turned into arrays in the same field order.
+   */
   private <E> MetaResultSet rows(Class<E> clazz, List<E> rows) {
     List<ColumnMetaData> columns = fieldMetaData(clazz).columns;
-    return createResultSet(Collections.emptyMap(), columns,
-        CursorFactory.deduce(columns, clazz), Frame.create(0, true, (List<Object>) rows));
+    List<java.lang.reflect.Field> fields = new ArrayList<>();
+    for (java.lang.reflect.Field f : clazz.getFields()) {
+      if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+        fields.add(f);
+      }
+    }
+    List<Object> arrays = new ArrayList<>(rows.size());
+    try {
+      for (E row : rows) {
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = fields.get(i).get(row);
+        }
+        arrays.add(values);
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+    return createResultSet(Collections.emptyMap(), columns, CursorFactory.ARRAY,
+        Frame.create(0, true, arrays));
   }
 
   @Override
