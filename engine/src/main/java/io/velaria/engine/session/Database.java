@@ -1,0 +1,179 @@
+package io.velaria.engine.session;
+
+import io.velaria.engine.catalog.Catalog;
+import io.velaria.engine.catalog.TableDefinition;
+import io.velaria.engine.catalog.TableKind;
+import io.velaria.engine.error.SqlStates;
+import io.velaria.engine.error.VelariaException;
+import io.velaria.engine.spi.Connector;
+import io.velaria.engine.spi.TableSpec;
+import io.velaria.engine.storage.CatalogStore;
+import io.velaria.engine.storage.MemoryCatalogStore;
+import io.velaria.engine.storage.MemoryTableStore;
+import io.velaria.engine.storage.TableStore;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One open database: its catalog, managed-table storage, connectors and worker threads.
+ * Named in-memory databases and database directories are shared by every connection in the
+ * JVM that opens them, and closed when the last one closes.
+ */
+public final class Database implements AutoCloseable {
+  private static final Map<String, Database> SHARED = new HashMap<>();
+
+  private final DatabaseConfig config;
+  private final String sharedKey;
+  private final TableStore tableStore;
+  private final Catalog catalog;
+  private final Map<String, Connector> connectors = new HashMap<>();
+  /** Plain (compatibility) indexes: lower-case index name to table name. */
+  private final Map<String, String> indexes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ExecutorService workers;
+  private final AutoCloseable lock;
+  private int references;
+  private volatile boolean closed;
+
+  private Database(DatabaseConfig config, String sharedKey) {
+    this.config = config;
+    this.sharedKey = sharedKey;
+    for (Connector c : ServiceLoader.load(Connector.class, Database.class.getClassLoader())) {
+      connectors.put(c.name().toLowerCase(Locale.ROOT), c);
+    }
+    CatalogStore catalogStore;
+    if (config.isPersistent()) {
+      Storage persistent = Storage.openDirectory(config.directory());
+      this.lock = persistent.lock();
+      this.tableStore = persistent.tables();
+      catalogStore = persistent.catalog();
+    } else {
+      this.lock = null;
+      this.tableStore = new MemoryTableStore();
+      catalogStore = new MemoryCatalogStore();
+    }
+    this.catalog = new Catalog(catalogStore, this::openRuntime);
+    this.catalog.load();
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory tf = r -> {
+      Thread t = new Thread(r, "velaria-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.workers = Executors.newCachedThreadPool(tf);
+  }
+
+  /** Opens (or joins) the database a config names. */
+  public static Database open(DatabaseConfig config) {
+    String key = config.isPersistent() ? "dir:" + config.directory()
+        : config.memoryName() != null ? "mem:" + config.memoryName() : null;
+    synchronized (SHARED) {
+      Database db = key == null ? null : SHARED.get(key);
+      if (db == null) {
+        db = new Database(config, key);
+        if (key != null) {
+          SHARED.put(key, db);
+        }
+      }
+      db.references++;
+      return db;
+    }
+  }
+
+  /** Opens the runtime side of a catalog entry. */
+  private Object openRuntime(TableDefinition def) {
+    switch (def.kind()) {
+      case MANAGED:
+        return tableStore.open(def.storageId(), def.columns());
+      case EXTERNAL:
+      case SOURCE:
+      case SINK:
+        return connector(def.format()).open(tableSpec(def.name(), def.columns(), def.options()));
+      default:
+        return null;
+    }
+  }
+
+  public TableSpec tableSpec(String name, java.util.List<io.velaria.engine.catalog.ColumnDef> cols,
+      Map<String, String> options) {
+    Path cwd = config.isPersistent() ? config.directory() : Path.of("").toAbsolutePath();
+    return new TableSpec(name, cols, options, cwd);
+  }
+
+  public Connector connector(String format) {
+    Connector c = connectors.get(format == null ? "" : format.toLowerCase(Locale.ROOT));
+    if (c == null) {
+      throw new VelariaException(SqlStates.SYNTAX_ERROR,
+          "unknown table format '" + format + "'; available: " + connectors.keySet());
+    }
+    return c;
+  }
+
+  public Map<String, Connector> connectors() {
+    return connectors;
+  }
+
+  public Session newSession() {
+    if (closed) {
+      throw new VelariaException("08003", "database is closed");
+    }
+    return new Session(this);
+  }
+
+  public Map<String, String> indexes() {
+    return indexes;
+  }
+
+  public DatabaseConfig config() {
+    return config;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public TableStore tableStore() {
+    return tableStore;
+  }
+
+  public ExecutorService workers() {
+    return workers;
+  }
+
+  /** Releases one reference; the last one closes the database. */
+  @Override
+  public void close() {
+    synchronized (SHARED) {
+      if (--references > 0) {
+        return;
+      }
+      if (sharedKey != null) {
+        SHARED.remove(sharedKey);
+      }
+    }
+    closed = true;
+    workers.shutdownNow();
+    tableStore.close();
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (Exception e) {
+        // the OS releases the lock with the process anyway
+      }
+    }
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  static boolean isManaged(TableDefinition def) {
+    return def.kind() == TableKind.MANAGED;
+  }
+}

@@ -1,0 +1,265 @@
+package io.velaria.engine.sql;
+
+import io.velaria.engine.catalog.CatalogEntry;
+import io.velaria.engine.catalog.ColumnDef;
+import io.velaria.engine.catalog.TableDefinition;
+import io.velaria.engine.catalog.TableKind;
+import io.velaria.engine.column.Batch;
+import io.velaria.engine.column.Column;
+import io.velaria.engine.column.LongColumn;
+import io.velaria.engine.error.SqlStates;
+import io.velaria.engine.error.VelariaException;
+import io.velaria.engine.exec.ExecContext;
+import io.velaria.engine.exec.ExecutionPlanner;
+import io.velaria.engine.exec.expr.Evaluator;
+import io.velaria.engine.exec.expr.ExprCompiler;
+import io.velaria.engine.exec.operator.Operator;
+import io.velaria.engine.plan.PlanNode;
+import io.velaria.engine.session.Database;
+import io.velaria.engine.session.QueryControl;
+import io.velaria.engine.session.StatementResult;
+import io.velaria.engine.spi.ConnectorTable;
+import io.velaria.engine.spi.TableWriter;
+import io.velaria.engine.sql.calcite.QueryPlanner;
+import io.velaria.engine.sql.calcite.TypeMapping;
+import io.velaria.engine.storage.TableData;
+import io.velaria.engine.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+/**
+ * INSERT, DELETE and UPDATE. Managed tables change atomically: an INSERT computes all its rows
+ * first and appends them in one commit; DELETE and UPDATE compute the table's new content and
+ * replace it in one commit, so a failure leaves the table as it was.
+ */
+final class DmlExecutor {
+  private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+  private final Database database;
+  private final StatementRunner runner;
+
+  DmlExecutor(Database database, StatementRunner runner) {
+    this.database = database;
+    this.runner = runner;
+  }
+
+  long insert(SqlNode node, List<Object> params, QueryControl control) {
+    SqlInsert insert = (SqlInsert) node;
+    CatalogEntry target = resolveTarget(insert.getTargetTable());
+    QueryPlanner planner = new QueryPlanner(database.catalog());
+    QueryPlanner.Validated v = planner.validate(node);
+    RelRoot root = planner.toRel(v);
+    PlanNode plan = runner.toPlan(root);
+    TableModify modify = (TableModify) root.rel;
+    ExecContext ctx = runner.newContext(params, control);
+    List<ColumnDef> columns = target.definition().columns();
+    List<Evaluator> casts = coercions(modify, columns, ctx);
+    return write(target, new ExecutionPlanner(ctx).build(plan), casts, ctx);
+  }
+
+  /** Makes each produced column exactly the target column's type. */
+  private static List<Evaluator> coercions(TableModify modify, List<ColumnDef> columns,
+      ExecContext ctx) {
+    RexBuilder rb = modify.getCluster().getRexBuilder();
+    List<Evaluator> out = new ArrayList<>();
+    ExprCompiler compiler = new ExprCompiler(ctx);
+    var inFields = modify.getInput().getRowType().getFieldList();
+    DataType[] inTypes = new DataType[inFields.size()];
+    for (int i = 0; i < inTypes.length; i++) {
+      inTypes[i] = TypeMapping.fromRel(inFields.get(i).getType());
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      RexNode ref = new RexInputRef(i, inFields.get(i).getType());
+      RexNode cast = rb.makeCast(TypeMapping.toRel(rb.getTypeFactory(), columns.get(i).type(),
+          true), ref, true, false);
+      out.add(compiler.compile(cast, inTypes));
+    }
+    return out;
+  }
+
+  private long write(CatalogEntry target, Operator source, List<Evaluator> casts,
+      ExecContext ctx) {
+    TableDefinition def = target.definition();
+    List<Batch> rows = new ArrayList<>();
+    long count = 0;
+    TableWriter writer = null;
+    try (source) {
+      if (def.kind() == TableKind.EXTERNAL) {
+        writer = database.connector(def.format()).writer(
+            database.tableSpec(def.name(), def.columns(), def.options()), def.columns());
+      }
+      Batch b;
+      while ((b = source.next()) != null) {
+        ctx.checkCancelled();
+        if (b.rowCount() == 0) {
+          continue;
+        }
+        Column[] cols = new Column[casts.size()];
+        for (int i = 0; i < cols.length; i++) {
+          cols[i] = casts.get(i).evaluate(b);
+          checkNotNull(def.columns().get(i), cols[i]);
+        }
+        Batch converted = new Batch(cols, b.rowCount());
+        count += converted.rowCount();
+        if (writer != null) {
+          writer.write(converted);
+        } else {
+          ctx.memory().reserve(converted.estimatedBytes(), "buffering rows to insert");
+          rows.add(converted);
+        }
+      }
+      if (writer != null) {
+        writer.commit();
+        writer = null;
+      } else {
+        target.runtime(TableData.class).append(rows);
+      }
+      return count;
+    } catch (OutOfMemoryError e) {
+      throw ctx.memory().outOfHeap("buffering rows to insert");
+    } finally {
+      if (writer != null) {
+        writer.abort();
+      }
+    }
+  }
+
+  private static void checkNotNull(ColumnDef column, Column values) {
+    if (!column.nullable() && values.mayHaveNulls()) {
+      for (int i = 0; i < values.size(); i++) {
+        if (values.isNull(i)) {
+          throw new VelariaException(SqlStates.NOT_NULL_VIOLATION,
+              "NULL value in column '" + column.name() + "' which is NOT NULL");
+        }
+      }
+    }
+  }
+
+  private CatalogEntry resolveTarget(SqlNode table) {
+    SqlIdentifier id = (SqlIdentifier) (table instanceof SqlCall
+        ? ((SqlCall) table).operand(0) : table);
+    String schema = id.names.size() > 1 ? id.names.get(id.names.size() - 2) : null;
+    CatalogEntry e = database.catalog().get(schema, id.names.get(id.names.size() - 1));
+    TableKind kind = e.definition().kind();
+    if (kind == TableKind.VIEW || kind == TableKind.SYSTEM || kind == TableKind.SOURCE) {
+      throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE, "cannot change "
+          + kind.jdbcType().toLowerCase() + " '" + e.definition().name() + "'");
+    }
+    if (kind == TableKind.SINK) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
+          "INSERT into sink table '" + e.definition().name() + "' needs the stream runtime,"
+              + " which is not available yet");
+    }
+    return e;
+  }
+
+  private CatalogEntry managedTarget(SqlIdentifier id, String verb) {
+    CatalogEntry e = resolveTarget(id);
+    if (e.definition().kind() != TableKind.MANAGED) {
+      throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE,
+          verb + " works on managed tables only; '" + e.definition().name()
+              + "' reads " + e.definition().format() + " data");
+    }
+    return e;
+  }
+
+  long delete(SqlNode node, List<Object> params, QueryControl control) {
+    SqlDelete delete = (SqlDelete) node;
+    SqlIdentifier table = (SqlIdentifier) delete.getTargetTable();
+    CatalogEntry target = managedTarget(table, "DELETE");
+    TableData data = target.runtime(TableData.class);
+    synchronized (data) {
+      long before = data.rowCount();
+      SqlNode where = delete.getCondition();
+      if (where == null) {
+        data.replaceAll(List.of());
+        return before;
+      }
+      SqlNode keep = SqlStdOperatorTable.IS_NOT_TRUE.createCall(POS, where);
+      List<Batch> rows = collect(selectAll(table, delete.getAlias(), keep), params, control);
+      data.replaceAll(rows);
+      return before - data.rowCount();
+    }
+  }
+
+  long update(SqlNode node, List<Object> params, QueryControl control) {
+    SqlUpdate update = (SqlUpdate) node;
+    SqlIdentifier table = (SqlIdentifier) update.getTargetTable();
+    CatalogEntry target = managedTarget(table, "UPDATE");
+    TableData data = target.runtime(TableData.class);
+    List<ColumnDef> columns = target.definition().columns();
+    SqlNode where = update.getCondition();
+    synchronized (data) {
+      long changed;
+      if (where == null) {
+        changed = data.rowCount();
+      } else {
+        SqlNode countQuery = new SqlSelect(POS, null,
+            SqlNodeList.of(SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.star(POS))),
+            from(table, update.getAlias()), where.clone(where.getParserPosition()), null, null,
+            null, null, null, null, null);
+        List<Batch> n = collect(countQuery, params, control);
+        changed = ((LongColumn) n.get(0).column(0)).get(0);
+      }
+      SqlNodeList select = new SqlNodeList(POS);
+      for (ColumnDef c : columns) {
+        SqlNode value = new SqlIdentifier(c.name(), POS);
+        for (int i = 0; i < update.getTargetColumnList().size(); i++) {
+          SqlIdentifier set = (SqlIdentifier) update.getTargetColumnList().get(i);
+          if (set.getSimple().equalsIgnoreCase(c.name())) {
+            SqlNode expr = update.getSourceExpressionList().get(i);
+            SqlNode typed = SqlStdOperatorTable.CAST.createCall(POS, expr,
+                SqlTypeSpecs.of(c.type()));
+            value = where == null ? typed : new org.apache.calcite.sql.fun.SqlCase(POS, null,
+                SqlNodeList.of(where.clone(where.getParserPosition())), SqlNodeList.of(typed),
+                new SqlIdentifier(c.name(), POS));
+          }
+        }
+        select.add(SqlValidatorUtil.addAlias(value, c.name()));
+      }
+      SqlSelect query = new SqlSelect(POS, null, select, from(table, update.getAlias()), null,
+          null, null, null, null, null, null, null);
+      List<Batch> rows = collect(query, params, control);
+      data.replaceAll(rows);
+      return changed;
+    }
+  }
+
+  private static SqlNode from(SqlIdentifier table, SqlIdentifier alias) {
+    return alias == null ? table : SqlStdOperatorTable.AS.createCall(POS, table, alias);
+  }
+
+  private static SqlSelect selectAll(SqlIdentifier table, SqlIdentifier alias, SqlNode where) {
+    return new SqlSelect(POS, null, SqlNodeList.of(SqlIdentifier.star(POS)), from(table, alias),
+        where, null, null, null, null, null, null, null);
+  }
+
+  private List<Batch> collect(SqlNode query, List<Object> params, QueryControl control) {
+    List<Batch> out = new ArrayList<>();
+    try (StatementResult r = runner.query(query, params, control)) {
+      Batch b;
+      while ((b = r.nextBatch()) != null) {
+        if (b.rowCount() > 0) {
+          out.add(b);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,203 @@
+package io.velaria.engine.sql.calcite;
+
+import io.velaria.engine.catalog.Catalog;
+import io.velaria.engine.catalog.CatalogEntry;
+import io.velaria.engine.sql.SqlErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Calcite as the front end: validates a statement against the catalog, converts it to a
+ * logical plan and rewrites that plan in fixed heuristic phases (no cost-based search).
+ * One instance per statement, because the catalog may change between statements.
+ */
+public final class QueryPlanner {
+  /** Shared: the type factory is thread-safe and caching types across statements helps. */
+  private static final JavaTypeFactoryImpl TYPE_FACTORY =
+      new JavaTypeFactoryImpl(VelariaTypeSystem.INSTANCE);
+
+  private static volatile SqlOperatorTable extraOperators = SqlOperatorTables.of();
+
+  private final CalciteCatalogReader catalogReader;
+  private final SqlOperatorTable operatorTable;
+
+  public QueryPlanner(Catalog catalog) {
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    List<CatalogEntry> all = new ArrayList<>(catalog.entries());
+    all.addAll(catalog.systemEntries());
+    for (String schema : catalog.schemas()) {
+      root.add(schema, new CatalogSchema(schema, all));
+    }
+    Properties p = new Properties();
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(p);
+    this.catalogReader = new CalciteCatalogReader(root, List.of(Catalog.USER_SCHEMA),
+        TYPE_FACTORY, config);
+    this.operatorTable = SqlOperatorTables.chain(
+        extraOperators,
+        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+            SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL, SqlLibrary.MYSQL),
+        catalogReader);
+  }
+
+  /** Lets the functions module add its operators to every validator. */
+  public static void registerOperators(SqlOperatorTable table) {
+    extraOperators = SqlOperatorTables.chain(extraOperators, table);
+  }
+
+  public static JavaTypeFactoryImpl typeFactory() {
+    return TYPE_FACTORY;
+  }
+
+  public SqlValidator newValidator() {
+    SqlValidator.Config cfg = SqlValidator.Config.DEFAULT
+        .withConformance(SqlConformanceEnum.LENIENT)
+        .withIdentifierExpansion(true)
+        .withDefaultNullCollation(NullCollation.LOW);
+    return SqlValidatorUtil.newValidator(operatorTable, catalogReader, TYPE_FACTORY, cfg);
+  }
+
+  /** A validated statement and its validator, ready for conversion. */
+  public record Validated(SqlNode node, SqlValidator validator) {
+    public RelDataType rowType() {
+      return validator.getValidatedNodeType(node);
+    }
+
+    public RelDataType parameterRowType() {
+      return validator.getParameterRowType(node);
+    }
+  }
+
+  public Validated validate(SqlNode node) {
+    SqlValidator validator = newValidator();
+    try {
+      return new Validated(validator.validate(node), validator);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  /** Converts a validated query to an optimized logical plan. */
+  public RelRoot toRel(Validated v) {
+    RexBuilder rexBuilder = new RexBuilder(TYPE_FACTORY);
+    HepPlanner planner = new HepPlanner(HepProgram.builder().build());
+    RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+    SqlToRelConverter.Config cfg = SqlToRelConverter.config()
+        .withTrimUnusedFields(true)
+        .withExpand(false)
+        .withDecorrelationEnabled(true);
+    SqlToRelConverter converter = new SqlToRelConverter(new ViewExpander(this),
+        v.validator(), catalogReader, cluster, StandardConvertletTable.INSTANCE, cfg);
+    try {
+      RelRoot root = converter.convertQuery(v.node(), false, true);
+      RelNode rel = optimize(root.rel, converter);
+      return root.withRel(rel);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private RelNode optimize(RelNode rel, SqlToRelConverter converter) {
+    RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), catalogReader);
+    // 1. subqueries become joins and correlates, then correlates become joins
+    rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+    rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    // 2. drop unused columns so scans read only what is needed
+    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    // 3. push filters down and through joins, merge projections
+    rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+        CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+        CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
+        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
+        CoreRules.JOIN_PUSH_EXPRESSIONS, CoreRules.AGGREGATE_PROJECT_MERGE,
+        CoreRules.UNION_MERGE);
+    rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);
+    // 4. order joins by estimated sizes (no cross products where a join condition exists)
+    rel = joinOrder(rel);
+    rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
+        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
+    return rel;
+  }
+
+  private static RelNode joinOrder(RelNode rel) {
+    HepProgramBuilder b = HepProgram.builder();
+    b.addMatchOrder(org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP);
+    b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
+    b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
+    HepPlanner planner = new HepPlanner(b.build());
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+
+  private static RelNode hep(RelNode rel, org.apache.calcite.plan.RelOptRule... rules) {
+    HepProgramBuilder b = HepProgram.builder();
+    for (org.apache.calcite.plan.RelOptRule r : rules) {
+      b.addRuleInstance(r);
+    }
+    HepPlanner planner = new HepPlanner(b.build());
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+
+  /** Expands views by planning their stored SQL. */
+  private static final class ViewExpander implements RelOptTable.ViewExpander {
+    private final QueryPlanner planner;
+
+    ViewExpander(QueryPlanner planner) {
+      this.planner = planner;
+    }
+
+    @Override
+    public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+        List<String> viewPath) {
+      SqlNode node = io.velaria.engine.sql.SqlFrontEnd.parse(queryString);
+      Validated v = planner.validate(node);
+      RexBuilder rexBuilder = new RexBuilder(TYPE_FACTORY);
+      RelOptCluster cluster = RelOptCluster.create(
+          new HepPlanner(HepProgram.builder().build()), rexBuilder);
+      SqlToRelConverter converter = new SqlToRelConverter(this, v.validator(),
+          planner.catalogReader, cluster, StandardConvertletTable.INSTANCE,
+          SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+      RelRoot root = converter.convertQuery(v.node(), true, false);
+      return root;
+    }
+  }
+
+  static String explain(RelNode rel) {
+    return RelOptUtil.toString(rel);
+  }
+}

@@ -1,0 +1,38 @@
+package io.velaria.engine.sql.parser;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.sql.SqlDrop;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** {@code DROP VIEW [IF EXISTS] name}. */
+public final class SqlDropVelariaView extends SqlDrop {
+  public static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
+
+  private final SqlIdentifier name;
+
+  public SqlDropVelariaView(SqlParserPos pos, boolean ifExists, SqlIdentifier name) {
+    super(OPERATOR, pos, ifExists);
+    this.name = Objects.requireNonNull(name);
+  }
+
+  public boolean ifExists() { return ifExists; }
+  public SqlIdentifier name() { return name; }
+
+  @Override public List<SqlNode> getOperandList() { return List.of(name); }
+
+  @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("DROP VIEW");
+    if (ifExists) {
+      writer.keyword("IF EXISTS");
+    }
+    name.unparse(writer, leftPrec, rightPrec);
+  }
+}
