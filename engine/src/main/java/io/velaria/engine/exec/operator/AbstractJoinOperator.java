@@ -42,6 +42,7 @@ abstract class AbstractJoinOperator implements Operator {
   /** Per row of the current probe batch: has it joined with a build row yet. */
   protected boolean[] probeMatched;
   private boolean prepared;
+  private boolean buildClosed;
   private boolean probeDone;
   private boolean finished;
   private final int[] probeIdx;
@@ -140,13 +141,13 @@ abstract class AbstractJoinOperator implements Operator {
         continue;
       }
       long bytes = b.estimatedBytes();
-      ctx.memory().reserve(bytes, "building the hash table of a join");
+      ctx.memory().reserve(bytes, "materializing the build side of a join");
       buildBytes += bytes;
       batches.add(b);
       onBuildBatch(b, rows);
       rows += b.rowCount();
     }
-    build.close();
+    closeBuild();
     buildData = BatchConcat.concat(buildTypes, batches);
     if (type == JoinType.RIGHT || type == JoinType.FULL) {
       reserve(rows, "tracking matched rows of a join");
@@ -264,10 +265,18 @@ abstract class AbstractJoinOperator implements Operator {
         buildData.select(buildIdx, k), k);
   }
 
+  /** The build input is closed as soon as it is materialized, and only once. */
+  private void closeBuild() {
+    if (!buildClosed) {
+      buildClosed = true;
+      build.close();
+    }
+  }
+
   @Override
   public void close() {
     probe.close();
-    build.close();
+    closeBuild();
     ctx.memory().release(buildBytes);
     buildBytes = 0;
     buildData = null;
