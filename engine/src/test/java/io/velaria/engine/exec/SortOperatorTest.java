@@ -118,6 +118,23 @@ class SortOperatorTest {
   }
 
   @Test
+  void extremeLongValuesWithNulls() {
+    List<Object[]> rows = new ArrayList<>();
+    long[] values = {5, Long.MAX_VALUE, -1, Long.MIN_VALUE, 0};
+    for (int i = 0; i < 40; i++) {
+      Long v = i % 6 == 5 ? null : values[i % 5];
+      rows.add(new Object[] {v, "x", 1.0, true, (long) i});
+    }
+    for (boolean desc : new boolean[] {false, true}) {
+      for (boolean nullsFirst : new boolean[] {false, true}) {
+        List<SortKey> keys = List.of(new SortKey(0, desc, nullsFirst));
+        assertEquals(expected(rows, keys, 0, -1), sort(rows, keys, 0, -1, 7));
+        assertEquals(expected(rows, keys, 3, 5), sort(rows, keys, 3, 5, 7));
+      }
+    }
+  }
+
+  @Test
   void memoryLimit() {
     ExecContext ctx = TestBatches.ctx(50_000, 1024);
     SortOperator op = new SortOperator(TestBatches.source(TYPES, rows(5000, 3), 500), TYPES,
@@ -125,5 +142,39 @@ class SortOperatorTest {
     VelariaException e = assertThrows(VelariaException.class, () -> collect(op));
     assertEquals("53200", e.sqlState());
     assertEquals(0, ctx.memory().used());
+  }
+
+  @Test
+  void microTiming() {
+    int n = 1_000_000;
+    int batch = 4096;
+    java.util.List<io.velaria.engine.column.Batch> batches = new ArrayList<>();
+    Random rnd = new Random(9);
+    for (int off = 0; off < n; off += batch) {
+      long[] k = new long[batch];
+      double[] d = new double[batch];
+      for (int i = 0; i < batch; i++) {
+        k[i] = rnd.nextInt(1000);
+        d[i] = rnd.nextDouble();
+      }
+      batches.add(new io.velaria.engine.column.Batch(new io.velaria.engine.column.Column[] {
+          new io.velaria.engine.column.LongColumn(DataType.BIGINT, batch, k, null),
+          new io.velaria.engine.column.DoubleColumn(DataType.DOUBLE, batch, d, null)}, batch));
+    }
+    DataType[] types = {DataType.BIGINT, DataType.DOUBLE};
+    List<SortKey> keys = List.of(new SortKey(0, false, false), new SortKey(1, true, false));
+    for (long limit : new long[] {-1, 10, -1, 10}) {
+      long t0 = System.nanoTime();
+      SortOperator op = new SortOperator(new ListOperator(batches), types, keys, 0, limit,
+          TestBatches.ctx(1L << 31, 4096));
+      long rows = 0;
+      io.velaria.engine.column.Batch b;
+      while ((b = op.next()) != null) {
+        rows += b.rowCount();
+      }
+      op.close();
+      System.out.printf("sort %d rows, limit %d -> %d rows in %.1f ms%n", n, limit, rows,
+          (System.nanoTime() - t0) / 1e6);
+    }
   }
 }
