@@ -1,7 +1,6 @@
 package io.velaria.engine.exec.operator;
 
 import io.velaria.engine.column.Batch;
-import io.velaria.engine.column.BooleanColumn;
 import io.velaria.engine.column.Column;
 import io.velaria.engine.exec.ExecContext;
 import io.velaria.engine.exec.expr.Evaluator;
@@ -172,19 +171,12 @@ abstract class AbstractJoinOperator implements Operator {
     Batch pairs = null;
     if (residual != null) {
       pairs = combine(probeBatch.select(probeIdx, c), buildData.select(buildIdx, c), c);
-      BooleanColumn cond = (BooleanColumn) residual.evaluate(pairs);
-      boolean[] v = cond.values();
-      boolean[] n = cond.nulls();
       int[] positions = new int[c];
-      int kept = 0;
-      for (int i = 0; i < c; i++) {
-        // Only TRUE joins; FALSE and NULL do not.
-        if (v[i] && (n == null || !n[i])) {
-          positions[kept] = i;
-          probeIdx[kept] = probeIdx[i];
-          buildIdx[kept] = buildIdx[i];
-          kept++;
-        }
+      int kept = Conditions.trueRows(residual.evaluate(pairs), c, positions);
+      for (int i = 0; i < kept; i++) {
+        // In place: positions[i] >= i.
+        probeIdx[i] = probeIdx[positions[i]];
+        buildIdx[i] = buildIdx[positions[i]];
       }
       if (kept == 0) {
         pairs = null;
