@@ -16,6 +16,7 @@ import io.velaria.engine.spi.ReadRequest;
  */
 final class CsvBatchReader implements BatchReader {
   private final CsvTable table;
+  private final java.nio.file.Path file;
   private final CsvOptions options;
   private final CsvScanner scanner;
   private final int[] projection;
@@ -25,8 +26,10 @@ final class CsvBatchReader implements BatchReader {
   private long produced;
   private boolean finished;
 
-  CsvBatchReader(CsvTable table, ReadRequest request, long start, long end) {
+  CsvBatchReader(CsvTable table, java.nio.file.Path file, ReadRequest request, long start,
+      long end) {
     this.table = table;
+    this.file = file;
     this.options = table.options;
     this.columnCount = table.columns.size();
     this.projection = request.columns().clone();
@@ -39,7 +42,7 @@ final class CsvBatchReader implements BatchReader {
       decoders[j] = ColumnDecoder.of(table.columns.get(projection[j]).type(),
           Batch.DEFAULT_SIZE, options.charset);
     }
-    this.scanner = new CsvScanner(CsvTable.openChannel(table.path), table.path, options, start,
+    this.scanner = new CsvScanner(CsvTable.openChannel(file), file, options, start,
         end, columnCount, table.maxRecordBytes);
     try {
       if (start == 0) {
@@ -88,7 +91,7 @@ final class CsvBatchReader implements BatchReader {
     if (fields != columnCount && !options.lenient) {
       throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "row has " + fields + " field"
           + (fields == 1 ? "" : "s") + " but the table has " + columnCount + " column"
-          + (columnCount == 1 ? "" : "s") + " in file " + table.path + ", line "
+          + (columnCount == 1 ? "" : "s") + " in file " + file + ", line "
           + sc.recordLineNumber());
     }
     byte[] b = sc.buffer();
@@ -141,7 +144,7 @@ final class CsvBatchReader implements BatchReader {
     String text = new String(scanner.valueBuf, scanner.valueStart, Math.min(n, 100),
         options.charset) + (n > 100 ? "..." : "");
     ColumnDef col = table.columns.get(c);
-    String where = " in file " + table.path + ", line " + scanner.recordLineNumber()
+    String where = " in file " + file + ", line " + scanner.recordLineNumber()
         + ", column " + (c + 1) + " (" + col.name() + ")";
     if (code == TextParsers.OUT_OF_RANGE) {
       return new VelariaException(SqlStates.NUMERIC_OUT_OF_RANGE, "value '" + text
