@@ -134,7 +134,8 @@ final class CsvTable implements ConnectorTable {
           if (!declared.isEmpty() && sc.fieldCount() != declared.size()) {
             throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "the header has "
                 + sc.fieldCount() + " fields but the table declares " + declared.size()
-                + " columns " + sc.where(0) + " (header row)");
+                + " columns in file " + path + ", line " + sc.recordLineNumber()
+                + " (header row)");
           }
         }
         long dataStart = sc.position();

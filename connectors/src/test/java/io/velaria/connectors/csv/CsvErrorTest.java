@@ -44,6 +44,9 @@ class CsvErrorTest {
     Path f = write(dir, "h.csv", "id,name,age\n1,a,2\n");
     fails(SqlStates.BAD_COPY_FORMAT, () -> open(f, PEOPLE), "3 fields", "4 columns",
         f.toString(), "line 1");
+    Path skipped = write(dir, "h2.csv", "# comment\n\nid,name,age\n1,a,2\n");
+    fails(SqlStates.BAD_COPY_FORMAT, () -> open(skipped, PEOPLE, "skip_rows", "1"),
+        "3 fields", "line 3");
     Path empty = write(dir, "empty.csv", "");
     fails(SqlStates.BAD_COPY_FORMAT, () -> open(empty, List.of()), empty.toString());
     assertEquals(List.of(), readAll(open(empty, PEOPLE)));
