@@ -296,7 +296,14 @@ final class CsvScanner implements AutoCloseable {
             + (maxRecordBytes >> 20) + " MiB (no line end found; wrong delimiter, quote or"
             + " a binary file?) starting " + where(lines));
       }
-      buf = Arrays.copyOf(buf, (int) Math.min((long) limit * 2, maxRecordBytes) + 1);
+      int size = (int) Math.min((long) limit * 2, maxRecordBytes) + 1;
+      try {
+        buf = Arrays.copyOf(buf, size);
+      } catch (OutOfMemoryError e) {
+        // One failed large allocation leaves the heap intact: report it like any limit.
+        throw new VelariaException(SqlStates.OUT_OF_MEMORY, "not enough memory for a record of"
+            + " more than " + (limit >> 20) + " MiB starting " + where(lines));
+      }
     }
     try {
       // Reads of at most 1 MiB keep the JDK's temporary direct buffer small.

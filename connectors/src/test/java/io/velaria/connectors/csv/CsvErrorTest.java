@@ -115,6 +115,22 @@ class CsvErrorTest {
   }
 
   @Test
+  void lineOverTheDefault64MiBLimit() throws Exception {
+    Path f = dir.resolve("huge64.csv");
+    byte[] chunk = new byte[1 << 20];
+    java.util.Arrays.fill(chunk, (byte) 'y');
+    try (var out = Files.newOutputStream(f)) {
+      out.write("a\n1\n2\n".getBytes());
+      for (int i = 0; i < 65; i++) {
+        out.write(chunk);
+      }
+    }
+    fails(SqlStates.BAD_COPY_FORMAT, () -> open(f, List.of(col("a", DataType.VARCHAR))),
+        "longer than 64 MiB", "line 4", f.toString());
+    Files.delete(f);
+  }
+
+  @Test
   void lenientModeTurnsErrorsIntoNulls() throws Exception {
     Path f = write(dir, "l.csv", "id,name,age,born\n1,a,abc,1990-01-01\n2,b\n"
         + "3,c,5,2000-01-01,x\n4,d,300,nope\n5,\"open");
