@@ -11,6 +11,7 @@ import io.velaria.engine.session.Database;
 import io.velaria.engine.session.QueryControl;
 import io.velaria.engine.session.StatementResult;
 import io.velaria.engine.spi.ConnectorTable;
+import io.velaria.engine.spi.FormatProber;
 import io.velaria.engine.sql.calcite.QueryPlanner;
 import io.velaria.engine.sql.calcite.TypeMapping;
 import io.velaria.engine.sql.parser.SqlColumnDeclaration;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -120,7 +122,7 @@ final class DdlExecutor {
     Map<String, String> options = options(create.options());
     String format = create.format() == null ? null : create.format().toLowerCase(Locale.ROOT);
     if (format == null && options.containsKey("path")) {
-      format = formatFromPath(options.get("path"));
+      format = probeFormat(name, declared, options);
     }
     if (format != null) {
       if (create.query() != null) {
@@ -232,7 +234,25 @@ final class DdlExecutor {
     return out;
   }
 
-  /** The format a path's extension suggests, until probing by content is available. */
+  /**
+   * The format of a file table created without USING: the first {@link FormatProber} found by
+   * ServiceLoader (the connectors module probes the content) decides and may add options (such
+   * as a delimiter), which are stored with the table; without a prober, the extension decides.
+   */
+  private String probeFormat(String name, List<ColumnDef> declared,
+      Map<String, String> options) {
+    for (FormatProber p : ServiceLoader.load(FormatProber.class,
+        DdlExecutor.class.getClassLoader())) {
+      FormatProber.Probe probe = p.probe(database.tableSpec(name, declared, options));
+      if (probe != null) {
+        probe.options().forEach(options::putIfAbsent);
+        return probe.format();
+      }
+    }
+    return formatFromPath(options.get("path"));
+  }
+
+  /** The format a path's extension suggests, when no prober is installed. */
   private static String formatFromPath(String path) {
     String p = path.toLowerCase(Locale.ROOT);
     if (p.endsWith(".csv") || p.endsWith(".csv.gz")) {
