@@ -30,12 +30,12 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ArrowTest {
+public class ArrowTest {
   @TempDir
   Path dir;
 
   /** Writes three rows (id, name, score, day, emb FixedSizeList<float32>[2]) as file or stream. */
-  static Path sample(Path dir, String name, boolean stream) throws Exception {
+  public static Path sample(Path dir, String name, boolean stream) throws Exception {
     Path file = dir.resolve(name);
     try (RootAllocator a = new RootAllocator();
         BigIntVector id = new BigIntVector("id", a);

@@ -22,12 +22,12 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExcelTest {
+public class ExcelTest {
   @TempDir
   Path dir;
 
   /** A workbook with a typed sheet "people" and a second sheet "other". */
-  static Path sample(Path dir) throws Exception {
+  public static Path sample(Path dir) throws Exception {
     Path file = dir.resolve("people.xlsx");
     try (SXSSFWorkbook wb = new SXSSFWorkbook(50);
         OutputStream out = Files.newOutputStream(file)) {
