@@ -77,12 +77,17 @@ public final class FileSet {
 
   /** True when the path names a directory or a glob (several files, maybe none yet). */
   public boolean isMulti() {
-    return glob || Files.isDirectory(path);
+    return glob || Files.isDirectory(path) || text.endsWith("/");
   }
 
   /** The file, the directory or the directory a glob starts from. */
   public Path path() {
     return path;
+  }
+
+  /** True when the path names a directory, existing or not (written with a final '/'). */
+  public boolean isDirectory() {
+    return !glob && (Files.isDirectory(path) || text.endsWith("/"));
   }
 
   /** What the user wrote, resolved: for messages and EXPLAIN. */
@@ -104,6 +109,9 @@ public final class FileSet {
   /** The files, in name order, possibly none. A plain missing file is an error (58030). */
   public List<Path> list() {
     if (!glob) {
+      if (text.endsWith("/") && !Files.exists(path)) {
+        return List.of(); // a directory to be created by the first write
+      }
       if (Files.isDirectory(path)) {
         try (Stream<Path> s = Files.list(path)) {
           return s.filter(FileSet::visibleFile).sorted().toList();

@@ -45,7 +45,7 @@ final class ParquetTableWriter implements TableWriter {
           "cannot insert into a Parquet table over a glob (" + fs.display() + ")");
     }
     this.target = fs.path();
-    this.directory = Files.isDirectory(target);
+    this.directory = fs.isDirectory();
     boolean filename = FileSet.booleanOption(spec, "filename", false);
     this.columns = filename ? columns.subList(0, columns.size() - 1) : columns;
     if (filename) {
@@ -58,6 +58,12 @@ final class ParquetTableWriter implements TableWriter {
   public void write(Batch batch) {
     if (writer == null) {
       Path dir = directory ? target : target.getParent();
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new VelariaException(SqlStates.IO_ERROR, "cannot create directory " + dir + ": "
+            + e, e);
+      }
       temp = dir.resolve(".velaria-" + UUID.randomUUID() + ".parquet.tmp");
       writer = ParquetWriters.open(temp, columns, codec, rowGroupRows);
       if (!directory && Files.exists(target)) {
