@@ -335,12 +335,13 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
   @Override
   public Operator visit(SortNode node) {
     return new SortOperator(build(node.input()), node.input().types(), node.keys(),
-        node.offset(), node.limit(), ctx);
+        node.offset().resolve(ctx, "OFFSET"), node.limit().resolve(ctx, "LIMIT"), ctx);
   }
 
   @Override
   public Operator visit(LimitNode node) {
-    return new LimitOperator(build(node.input()), node.offset(), node.limit());
+    return new LimitOperator(build(node.input()), node.offset().resolve(ctx, "OFFSET"),
+        node.limit().resolve(ctx, "LIMIT"));
   }
 
   @Override
