@@ -51,6 +51,17 @@ public final class QueryPlanner {
 
   private static volatile SqlOperatorTable extraOperators = SqlOperatorTables.of();
 
+  static {
+    // function libraries on the class path (found by ServiceLoader) add their operators once
+    for (io.velaria.engine.exec.expr.FunctionProvider p
+        : io.velaria.engine.exec.expr.FunctionProvider.providers()) {
+      SqlOperatorTable t = p.operatorTable();
+      if (t != null) {
+        registerOperators(t);
+      }
+    }
+  }
+
   private final CalciteCatalogReader catalogReader;
   private final SqlOperatorTable operatorTable;
 
