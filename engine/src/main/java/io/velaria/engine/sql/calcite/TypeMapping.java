@@ -38,7 +38,7 @@ public final class TypeMapping {
         r = t.precision() == DataType.UNSPECIFIED ? f.createSqlType(SqlTypeName.VARBINARY)
             : f.createSqlType(SqlTypeName.VARBINARY, t.precision());
         break;
-      case VECTOR: r = f.createArrayType(f.createSqlType(SqlTypeName.REAL), t.dimension()); break;
+      case VECTOR: r = f.createArrayType(f.createSqlType(SqlTypeName.REAL), -1); break;
       case NULL: r = f.createSqlType(SqlTypeName.NULL); break;
       default: throw new IllegalArgumentException("no Calcite type for " + t);
     }
