@@ -239,8 +239,8 @@ public final class FunctionRegistry {
     add(Fn.engine("CAST", Fn.Category.SYSTEM).doc("CAST(x AS type)"));
     add(Fn.engine("COALESCE", Fn.Category.SYSTEM).doc("First non-NULL argument"));
     add(Fn.engine("NULLIF", Fn.Category.SYSTEM).doc("NULLIF(a, b): NULL if a = b, else a"));
-    add(Fn.engine("GREATEST", Fn.Category.NUMERIC).doc("Largest argument (NULL if any is NULL)"));
-    add(Fn.engine("LEAST", Fn.Category.NUMERIC).doc("Smallest argument (NULL if any is NULL)"));
+    add(Fn.engine("GREATEST", Fn.Category.NUMERIC).doc("Largest argument; NULL arguments are ignored (PostgreSQL)"));
+    add(Fn.engine("LEAST", Fn.Category.NUMERIC).doc("Smallest argument; NULL arguments are ignored (PostgreSQL)"));
     add(Fn.engine("MOD", Fn.Category.NUMERIC).doc("MOD(a, b): remainder, sign of a; b = 0 is an"
         + " error"));
     add(Fn.engine("EXTRACT", Fn.Category.TIMEDATE).doc("EXTRACT(unit FROM t): YEAR, QUARTER,"
