@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -27,7 +28,7 @@ final class FunctionOperator extends SqlFunction {
   private final Fn fn;
 
   FunctionOperator(Fn fn, String name) {
-    super(name, SqlKind.OTHER_FUNCTION, null, null, new Checker(fn),
+    super(name, SqlKind.OTHER_FUNCTION, null, new Inference(fn), new Checker(fn),
         category(fn.category));
     this.fn = fn;
   }
@@ -93,6 +94,48 @@ final class FunctionOperator extends SqlFunction {
       nullable |= o.isNullable() || o.getSqlTypeName() == SqlTypeName.NULL;
     }
     return f.createTypeWithNullability(t, nullable);
+  }
+
+  /** Types for operands the validator cannot type (dynamic parameters): from the signature. */
+  private static final class Inference implements SqlOperandTypeInference {
+    private final Fn fn;
+
+    Inference(Fn fn) {
+      this.fn = fn;
+    }
+
+    @Override
+    public void inferOperandTypes(SqlCallBinding b, RelDataType returnType,
+        RelDataType[] operandTypes) {
+      int n = operandTypes.length;
+      Sig sig = null;
+      for (Sig s : fn.sigs) {
+        if (s.varargs ? n >= s.args.length : n == s.args.length) {
+          sig = s;
+          break;
+        }
+      }
+      if (sig == null) {
+        return;
+      }
+      RelDataTypeFactory f = b.getTypeFactory();
+      for (int i = 0; i < n; i++) {
+        if (!(b.operand(i) instanceof org.apache.calcite.sql.SqlDynamicParam)) {
+          continue;
+        }
+        SqlTypeName t;
+        switch (sig.arg(i)) {
+          case BIGINT: t = SqlTypeName.BIGINT; break;
+          case DOUBLE:
+          case NUMERIC: t = SqlTypeName.DOUBLE; break;
+          case BOOLEAN: t = SqlTypeName.BOOLEAN; break;
+          case DATETIME: t = SqlTypeName.TIMESTAMP; break;
+          default: t = SqlTypeName.VARCHAR; break;
+        }
+        operandTypes[i] = f.createTypeWithNullability(
+            t == SqlTypeName.TIMESTAMP ? f.createSqlType(t, 3) : f.createSqlType(t), true);
+      }
+    }
   }
 
   private static final class Checker implements SqlOperandTypeChecker {
