@@ -85,11 +85,6 @@ class EndToEndTest {
     }
   }
 
-  /**
-   * Disabled: with assertions on (as surefire runs), the engine's TypeMapping.toRel for
-   * VECTOR trips Calcite's SqlTypeFactoryImpl.createArrayType assertion. Enable once fixed.
-   */
-  @org.junit.jupiter.api.Disabled("engine: VECTOR column type fails Calcite's createArrayType assertion")
   @Test
   void vectorRoundTrip() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:velaria:")) {

@@ -50,6 +50,7 @@ class KillDuringInsertTest {
     Process p = pb.start();
     AtomicInteger last = new AtomicInteger(first - 1);
     java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch firstCommit = new java.util.concurrent.CountDownLatch(1);
     StringBuilder output = new StringBuilder();
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(
@@ -60,6 +61,7 @@ class KillDuringInsertTest {
             ready.countDown();
           } else if (line.startsWith("committed ")) {
             last.set(Integer.parseInt(line.substring(10)));
+            firstCommit.countDown();
           } else if (output.length() < 10_000) {
             output.append(line).append('\n');
           }
@@ -70,6 +72,8 @@ class KillDuringInsertTest {
     });
     reader.start();
     assertTrue(ready.await(60, TimeUnit.SECONDS), "child did not start: " + output);
+    // the first INSERT of a fresh JVM is slow (class loading); kill only once inserts flow
+    assertTrue(firstCommit.await(60, TimeUnit.SECONDS), "child committed nothing: " + output);
     Thread.sleep(millis);
     // SIGKILL through the handle, so the pipe stays readable for lines already written
     p.toHandle().destroyForcibly();
