@@ -49,16 +49,16 @@ public final class FunctionRegistry {
 
   private static void strings() {
     add(Fn.string("UPPER").alias("UCASE").sig(VARCHAR, VARCHAR).doc("Upper case")
-        .strings(Strings::upper, Strings::upperAscii));
+        .strings(Strings::upper));
     add(Fn.string("LOWER").alias("LCASE").sig(VARCHAR, VARCHAR).doc("Lower case")
-        .strings(Strings::lower, Strings::lowerAscii));
+        .strings(Strings::lower));
     add(Fn.string("INITCAP").sig(VARCHAR, VARCHAR)
         .doc("First letter of each word upper case, the rest lower case").strings(Strings::initcap));
     add(Fn.string("REVERSE").sig(VARCHAR, VARCHAR).doc("Characters in reverse order")
         .strings(Strings::reverse));
     add(Fn.string("LENGTH").alias("LEN", "CHAR_LENGTH", "CHARACTER_LENGTH").sig(BIGINT, VARCHAR)
         .doc("Number of characters (code points, not bytes)")
-        .stringToLong(Strings::length, Strings::lengthAscii));
+        .stringToLong(Strings::length, null));
     add(Fn.string("TRIM").parsedByCalcite().sig(VARCHAR, VARCHAR, VARCHAR, VARCHAR)
         .doc("TRIM([BOTH|LEADING|TRAILING] [chars] FROM s): removes the characters (default"
             + " space) from the ends")
@@ -88,9 +88,7 @@ public final class FunctionRegistry {
     add(Fn.string("SUBSTR").alias("SUBSTRING").sig(VARCHAR, VARCHAR, BIGINT)
         .sig(VARCHAR, VARCHAR, BIGINT, BIGINT)
         .doc("SUBSTR(s, start[, length]), 1-based; also SUBSTRING(s FROM start FOR length)")
-        .row((in, r, out) -> out.setString(r, in.count() == 2
-            ? Strings.substr(in.str(0, r), in.i64(1, r))
-            : Strings.substr(in.str(0, r), in.i64(1, r), in.i64(2, r)))));
+        .bind(FunctionRegistry::substr));
     add(Fn.string("POSITION").parsedByCalcite().sig(BIGINT, VARCHAR, VARCHAR)
         .sig(BIGINT, VARCHAR, VARCHAR, BIGINT)
         .doc("POSITION(sub IN s [FROM start]) or POSITION(sub, s): 1-based character position,"
@@ -255,6 +253,24 @@ public final class FunctionRegistry {
     }
     return Kernel.longs((ms, n) -> Math.addExact(ms,
         Math.multiplyExact(Math.multiplyExact(sign, n), Dates.DAY))).returning(DataType.TIMESTAMP);
+  }
+
+  /** Constant start and length (the usual case) become a one-argument string function. */
+  private static Kernel substr(Binding b) {
+    Object start = b.isConstant(1) ? b.constant(1) : null;
+    Object len = b.argCount() > 2 && b.isConstant(2) ? b.constant(2) : null;
+    if (start instanceof Long && b.argCount() == 2) {
+      long s = (Long) start;
+      return Kernel.strings(x -> Strings.substr(x, s));
+    }
+    if (start instanceof Long && len instanceof Long) {
+      long s = (Long) start;
+      long n = (Long) len;
+      return Kernel.strings(x -> Strings.substr(x, s, n));
+    }
+    return Kernel.row((in, r, out) -> out.setString(r, in.count() == 2
+        ? Strings.substr(in.str(0, r), in.i64(1, r))
+        : Strings.substr(in.str(0, r), in.i64(1, r), in.i64(2, r))));
   }
 
   private static void concat(In in, int r, Out out) {

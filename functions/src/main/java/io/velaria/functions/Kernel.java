@@ -85,6 +85,10 @@ public abstract class Kernel {
     };
   }
 
+  public static Kernel strings(Shapes.StringUnary f) {
+    return strings(f, null);
+  }
+
   /**
    * {@code String -> String} with an optional ASCII variant: when every string of a batch is
    * ASCII (one scan of the batch), the ASCII variant runs instead.

@@ -290,6 +290,14 @@ class SqlFunctionsTest {
   }
 
   @Test
+  void parametersTakeTheSignaturesTypes() {
+    assertEquals("2026|bc|true|2|4.0",
+        one("SELECT YEAR(?), SUBSTR(?, ?, ?), REGEXP_LIKE(?, ?), LENGTH(?), SQRT(?)",
+            "2026-01-01", "abcd", 2, 2, "xyz", "y", "ab", 16));
+    assertEquals("null", one("SELECT UPPER(?)", (Object) null));
+  }
+
+  @Test
   void explainShowsFunctions() {
     String plan = String.join("\n", rows("EXPLAIN SELECT UPPER('a'), YEARWEEK('2026-01-01')"));
     assertTrue(plan.contains("UPPER") && plan.contains("YEARWEEK"), plan);

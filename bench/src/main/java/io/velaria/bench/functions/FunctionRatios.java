@@ -7,7 +7,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The same measurements as {@link FunctionBenchmark}, but framework and hand-written loop
  * alternate round by round in one JVM, so a busy machine slows both alike; reports the
- * minimum and median of each and their ratio. Usage: {@code FunctionRatios [rounds] [rows]}.
+ * minimum and median of each and their ratio. Usage: {@code FunctionRatios [rounds] [rows] [abs,year,...]}.
  */
 public final class FunctionRatios {
   private static final String[] PAIRS = {"abs", "year", "substr", "upperAscii", "upperUnicode",
@@ -24,7 +24,8 @@ public final class FunctionRatios {
         + " Blackholes directly is dangerous.");
     System.out.printf("%-14s %12s %12s %12s %12s %8s %8s%n", "function", "fw min ms",
         "hand min ms", "fw med ms", "hand med ms", "min x", "med x");
-    for (String p : PAIRS) {
+    String[] pairs = args.length > 2 ? args[2].split(",") : PAIRS;
+    for (String p : pairs) {
       Method fw = FunctionBenchmark.class.getMethod(p + "Framework", Blackhole.class);
       Method hand = FunctionBenchmark.class.getMethod(p + "Hand", Blackhole.class);
       for (int w = 0; w < 3; w++) {
