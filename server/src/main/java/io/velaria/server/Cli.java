@@ -264,9 +264,9 @@ public final class Cli {
       header[i] = md.getColumnLabel(i + 1);
     }
     boolean json = format.equals("json");
-    boolean[] quote = new boolean[n];
+    boolean[] literal = new boolean[n];
     for (int i = 0; i < n; i++) {
-      quote[i] = !isJsonLiteral(md.getColumnType(i + 1));
+      literal[i] = isJsonLiteral(md.getColumnType(i + 1));
     }
     try (Progress p = new Progress(progressOut, progressOut != null, "reading")) {
       while (rs.next()) {
@@ -282,7 +282,7 @@ public final class Cli {
       }
     }
     if (json) {
-      printJson(header, quote, rows, out);
+      printJson(header, literal, rows, out);
       return;
     }
     if (format.equals("csv")) {

@@ -92,7 +92,11 @@ public final class Shell {
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     try {
       SqlLine sqlLine = new SqlLine();
-      SqlLine.Status status = sqlLine.begin(sqllineArgs(args).toArray(new String[0]), in, true);
+      // null input: sqlline opens the system terminal (raw mode, completion, line editing);
+      // a stream is only passed when the caller supplies one that is not System.in
+      InputStream input = in == System.in ? null : in;
+      SqlLine.Status status = sqlLine.begin(sqllineArgs(args).toArray(new String[0]), input,
+          true);
       return status == SqlLine.Status.OK ? 0 : 1;
     } catch (IOException e) {
       err.println("shell: " + e.getMessage());

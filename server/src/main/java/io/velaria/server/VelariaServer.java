@@ -114,6 +114,7 @@ public final class VelariaServer implements AutoCloseable {
   /** Cancels the statement of every request whose client closed the connection. */
   private void checkDisconnected() {
     try {
+      meta.touchRunning();
       for (Map.Entry<Thread, EndPoint> e : guard.inFlight().entrySet()) {
         VelariaServerMeta.Running r = meta.runningOn(e.getKey());
         if (r == null || r.cancelled

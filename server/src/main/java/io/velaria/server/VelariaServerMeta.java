@@ -28,12 +28,14 @@ public final class VelariaServerMeta extends JdbcMeta {
   static final class Running {
     final Statement statement;
     final String connectionId;
+    final int statementId;
     final long startNanos = System.nanoTime();
     volatile boolean cancelled;
 
-    Running(Statement statement, String connectionId) {
+    Running(Statement statement, String connectionId, int statementId) {
       this.statement = statement;
       this.connectionId = connectionId;
+      this.statementId = statementId;
     }
   }
 
@@ -151,7 +153,7 @@ public final class VelariaServerMeta extends JdbcMeta {
     if (info == null || VelariaStatementInfos.statement(info) == null) {
       return null;
     }
-    Running r = new Running(VelariaStatementInfos.statement(info), h.connectionId);
+    Running r = new Running(VelariaStatementInfos.statement(info), h.connectionId, h.id);
     running.put(Thread.currentThread(), r);
     return r;
   }
@@ -202,8 +204,20 @@ public final class VelariaServerMeta extends JdbcMeta {
     return cancelledForDisconnect.get();
   }
 
+  /**
+   * Marks the statements and connections of running work as used, so the idle timeout never
+   * closes a statement while it runs (called more often than the idle timeout).
+   */
+  void touchRunning() {
+    for (Running r : running.values()) {
+      getStatementCache().getIfPresent(r.statementId);
+      getConnectionCache().getIfPresent(r.connectionId);
+    }
+  }
+
   /** Expires idle connections and statements now and drops statements of closed connections. */
   void maintain() {
+    touchRunning();
     getConnectionCache().cleanUp();
     getStatementCache().cleanUp();
     purgeDeadStatements();
