@@ -1,4 +1,4 @@
-select count(*) as groups, sum(revenue) as revenue, max(revenue) as max_revenue
+select count(*) as group_count, sum(revenue) as revenue, max(revenue) as max_revenue
 from (
     select l_orderkey, sum(l_extendedprice) as revenue
     from lineitem

@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable {
             case DUCKDB_MEMORY:
                 return "jdbc:duckdb:";
             case H2_MEMORY:
-                return "jdbc:h2:mem:";
+                return "jdbc:h2:mem:;OPTIMIZE_REUSE_RESULTS=FALSE";
             default:
                 throw new IllegalArgumentException(kind.toString());
         }
