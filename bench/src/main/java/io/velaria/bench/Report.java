@@ -23,6 +23,7 @@ final class Report {
     private final Map<String, Map<EngineKind, Measurement>> results;
     private final Map<String, EngineKind> references;
     private final StringBuilder out = new StringBuilder();
+    private String loadAverageAtStart = "?";
 
     Report(RunnerOptions options, Map<EngineKind, Engine> engines, Map<EngineKind, String> loadErrors,
            Map<String, Map<EngineKind, Measurement>> results, Map<String, EngineKind> references) {
@@ -33,11 +34,18 @@ final class Report {
         this.references = references;
     }
 
+    /** Records the machine's load average when the run starts: the machine is shared. */
+    Report startedAt(String loadAverage) {
+        this.loadAverageAtStart = loadAverage;
+        return this;
+    }
+
     String markdown(String commandLine, double totalSeconds) {
         line("## TPC-H SF %s, %s", number(options.scaleFactor()), LocalDate.now());
         line("");
         line("- arguments: `%s`", commandLine.isBlank() ? "(defaults)" : commandLine);
         line("- machine: %s", machine());
+        line("- load average (1/5/15 min) at start %s, at end %s", loadAverageAtStart, loadAverage());
         line("- %d warm-up run then %d timed runs per query and engine, median in ms; timeout %d s; "
                 + "total %.0f s", 1, options.runs(), options.timeoutSeconds(), totalSeconds);
         line("");
@@ -140,6 +148,16 @@ final class Report {
                 runtime.availableProcessors(), memTotal(), runtime.maxMemory() >> 20,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /** The first three fields of /proc/loadavg, or "?". */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String memTotal() {

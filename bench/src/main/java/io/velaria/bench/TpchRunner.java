@@ -50,6 +50,7 @@ public final class TpchRunner {
 
     String run(String commandLine) throws IOException {
         long start = System.nanoTime();
+        String loadAverageAtStart = Report.loadAverage();
         long generateStart = System.nanoTime();
         TpchData.generate(options.scaleFactor(), options.dataDir());
         long generateMillis = (System.nanoTime() - generateStart) / 1_000_000;
@@ -60,7 +61,7 @@ public final class TpchRunner {
         } finally {
             closeEngines();
         }
-        Report report = new Report(options, engines, loadErrors, results, references);
+        Report report = new Report(options, engines, loadErrors, results, references).startedAt(loadAverageAtStart);
         return report.markdown(commandLine, (System.nanoTime() - start) / 1e9);
     }
 
