@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * any disagreement, error or timeout fails, and the message lists every failing query.
  */
 class TpchCorrectnessTest {
-    private static final int QUERY_TIMEOUT_SECONDS = 5;
+    private static final int QUERY_TIMEOUT_SECONDS = 15;
 
     @Test
     @Timeout(240)
