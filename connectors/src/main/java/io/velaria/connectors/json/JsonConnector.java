@@ -19,4 +19,11 @@ public final class JsonConnector implements Connector {
   public ConnectorTable open(TableSpec spec) {
     return JsonTable.open(spec);
   }
+
+  /** Appends JSON lines (INSERT into a json table, COPY ... TO ... (FORMAT json)). */
+  @Override
+  public io.velaria.engine.spi.TableWriter writer(TableSpec spec,
+      java.util.List<io.velaria.engine.catalog.ColumnDef> columns) {
+    return new JsonLinesWriter(spec, columns);
+  }
 }
