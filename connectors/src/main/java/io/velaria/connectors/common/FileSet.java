@@ -113,12 +113,7 @@ public final class FileSet {
         return List.of(); // a directory to be created by the first write
       }
       if (Files.isDirectory(path)) {
-        try (Stream<Path> s = Files.list(path)) {
-          return s.filter(FileSet::visibleFile).sorted().toList();
-        } catch (IOException e) {
-          throw new VelariaException(SqlStates.IO_ERROR, "cannot list directory " + path + ": "
-              + e, e);
-        }
+        return FilePaths.dataFiles(path);
       }
       FilePaths.checkReadableFile(path);
       return List.of(path);
@@ -146,7 +141,7 @@ public final class FileSet {
 
   private static boolean visibleFile(Path p) {
     String n = p.getFileName().toString();
-    return !n.startsWith(".") && !n.startsWith("_") && Files.isRegularFile(p);
+    return !n.startsWith(".") && !n.startsWith("_") && Files.isRegularFile(p); // as dataFiles
   }
 
   /** Parses a boolean option ({@code true/false}, any case); fails with 42000 otherwise. */
