@@ -174,9 +174,12 @@ public final class QueryPlanner {
     rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    // window functions (RexOver in projections) become Window nodes
+    rel = hep(rel, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
     // 2. drop unused columns so scans read only what is needed
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     // 3. push filters down and through joins, merge projections
+    rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
     rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
         CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
