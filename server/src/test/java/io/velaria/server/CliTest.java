@@ -141,7 +141,9 @@ class CliTest {
       // completion of a table name: "people_t" + Tab
       tmux("send-keys", "-t", session, "SELECT fullname FROM people_t", "Tab");
       waitForScreen(session, "people_table", 20);
-      tmux("send-keys", "-t", session, " ORDER BY id;", "Enter");
+      // tmux reads a trailing ';' as its own command separator: escape it
+      tmux("send-keys", "-t", session, " ORDER BY id\\;");
+      tmux("send-keys", "-t", session, "Enter");
       String screen = waitForScreen(session, "Grace Hopper", 30);
       assertTrue(screen.contains("| FULLNAME") || screen.contains("| fullname")
           || screen.contains("FULLNAME"), screen);
