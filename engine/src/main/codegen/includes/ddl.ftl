@@ -181,10 +181,12 @@ SqlDrop VelariaDropView(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier name;
+    boolean cascade = false;
 }
 {
     <VIEW> ifExists = VelariaIfExists() name = CompoundIdentifier()
-    { return new SqlDropVelariaView(s.end(this), ifExists, name); }
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    { return new SqlDropVelariaView(s.end(this), ifExists, name, cascade); }
 }
 
 SqlDrop VelariaDropIndex(Span s, boolean replace) :

@@ -92,6 +92,10 @@ public final class SltMain {
           r.millis() / 1000.0,
           added.isEmpty() ? "" : "  NEW " + added.size(),
           gone.isEmpty() ? "" : "  FIXED " + gone.size());
+      if (!quiet && !r.unexpectedSuccesses().isEmpty()) {
+        out.println("     " + r.unexpectedSuccesses().size() + " 'statement error' record(s)"
+            + " succeeded (not counted by the library), first: " + r.unexpectedSuccesses().get(0));
+      }
       if (!quiet && r.aborted()) {
         out.println("     abandoned after statement: " + r.abortedStatement());
         out.println("     error: " + r.abortError());

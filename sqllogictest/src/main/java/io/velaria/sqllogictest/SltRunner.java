@@ -76,7 +76,8 @@ public final class SltRunner {
 
   /** The outcome of one file. */
   public record FileResult(String file, int passed, int failed, int skipped, int notRun,
-      long millis, List<Failure> failures, String abortedStatement, String abortError) {
+      long millis, List<Failure> failures, String abortedStatement, String abortError,
+      List<String> unexpectedSuccesses) {
     /**
      * Keys of all failures: {@code file:LINE} for a query (LINE as the library counts it), and
      * {@code file:statement#N} when the N-th statement failed and the library abandoned the rest
@@ -179,7 +180,7 @@ public final class SltRunner {
     int notRun = Math.max(0, included - passed - failed - ignored);
     int skipped = total - included + ignored;
     return new FileResult(file, passed, failed, skipped, notRun, millis, failures, aborted,
-        abortError);
+        abortError, e == null ? List.of() : List.copyOf(e.unexpectedSuccesses()));
   }
 
   /** Query records in the raw file, including those the skipif/onlyif rules leave out. */

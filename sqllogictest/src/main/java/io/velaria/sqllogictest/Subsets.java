@@ -54,6 +54,9 @@ public final class Subsets {
         out.addAll(fast(all));
       } else if (a.equals("@all")) {
         out.addAll(all);
+      } else if (a.endsWith(".test") && !a.startsWith("test/")
+          && Thread.currentThread().getContextClassLoader().getResource(a) != null) {
+        out.add(a);  // a test file of our own on the classpath, e.g. slt/velaria/ddl.test
       } else {
         patterns.add(a);
       }

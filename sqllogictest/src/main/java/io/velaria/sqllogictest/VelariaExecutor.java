@@ -26,6 +26,7 @@ public class VelariaExecutor extends JdbcExecutor {
   private String failedStatement;
   private String failedStatementError;
   private long failedStatementIndex = -1;
+  private final java.util.List<String> unexpectedSuccesses = new java.util.ArrayList<>();
 
   public VelariaExecutor(OptionsParser.SuppliedOptions options, int queryTimeoutSeconds) {
     super(options, URL, "", "");
@@ -44,6 +45,10 @@ public class VelariaExecutor extends JdbcExecutor {
   public void statement(SltSqlStatement statement) throws SQLException {
     try {
       super.statement(statement);
+      if (!statement.shouldPass) {
+        // the library only prints this; keep it so reports can show it
+        unexpectedSuccesses.add(statement.statement);
+      }
     } catch (SQLException e) {
       if (failedStatement == null) {
         failedStatement = statement.statement;
@@ -63,6 +68,11 @@ public class VelariaExecutor extends JdbcExecutor {
     } catch (SQLException | RuntimeException e) {
       // nothing more to do with a broken connection
     }
+  }
+
+  /** {@code statement error} records that succeeded (the library does not count them). */
+  java.util.List<String> unexpectedSuccesses() {
+    return unexpectedSuccesses;
   }
 
   String failedStatement() {

@@ -274,19 +274,24 @@ final class DdlExecutor {
     return StatementResult.updateCount(0);
   }
 
-  /** Refuses to drop a table a view reads, unless CASCADE, which drops those views too. */
+  /**
+   * Refuses to drop a table or view another view reads, unless CASCADE, which drops those views
+   * too (and the views that read them).
+   */
   private void checkNoDependentViews(TableDefinition table, boolean cascade) {
-    for (CatalogEntry e : database.catalog().entries()) {
+    for (CatalogEntry e : new ArrayList<>(database.catalog().entries())) {
       TableDefinition v = e.definition();
-      if (v.kind() != TableKind.VIEW) {
+      if (v.kind() != TableKind.VIEW || v == table
+          || database.catalog().find(v.schema(), v.name()).isEmpty()) {
         continue;
       }
       if (mentions(v.viewSql(), table.name())) {
         if (!cascade) {
-          throw new VelariaException("2BP01", "view '" + v.name() + "' depends on table '"
+          throw new VelariaException("2BP01", "view '" + v.name() + "' depends on '"
               + table.name() + "': drop the view first or use CASCADE");
         }
         database.catalog().remove(v.schema(), v.name());
+        checkNoDependentViews(v, true);
       }
     }
   }
@@ -351,6 +356,7 @@ final class DdlExecutor {
       throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE,
           "'" + name + "' is a table: use DROP TABLE");
     }
+    checkNoDependentViews(found.get().definition(), drop.cascade());
     database.catalog().remove(found.get().definition().schema(), found.get().definition().name());
     return StatementResult.updateCount(0);
   }

@@ -157,6 +157,8 @@ public final class QueryPlanner {
     HepProgramBuilder b = HepProgram.builder();
     b.addMatchOrder(org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP);
     b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
+    // large joins first: Calcite's LoptOptimizeJoinRule takes minutes on 20+ tables
+    b.addRuleInstance(GreedyJoinOrder.INSTANCE);
     b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
     HepPlanner planner = new HepPlanner(b.build());
     planner.setRoot(rel);
