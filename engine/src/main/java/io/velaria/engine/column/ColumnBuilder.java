@@ -16,7 +16,9 @@ public final class ColumnBuilder {
   private boolean[] booleans;
   private Object[] objects;
   private float[] floats;
-  private final int dimension;
+  /** Vector dimension; 0 until the first vector arrives for a VECTOR of any dimension. */
+  private int dimension;
+  private DataType builtType;
 
   public ColumnBuilder(DataType type) {
     this(type, 64);
@@ -24,6 +26,7 @@ public final class ColumnBuilder {
 
   public ColumnBuilder(DataType type, int capacity) {
     this.type = type;
+    this.builtType = type;
     capacity = Math.max(capacity, 8);
     this.dimension = type.physical() == io.velaria.engine.type.PhysicalKind.FLOAT_ARRAY
         ? type.dimension() : 0;
@@ -33,7 +36,7 @@ public final class ColumnBuilder {
       case BOOLEAN: booleans = new boolean[capacity]; break;
       case STRING: objects = new String[capacity]; break;
       case BYTES: objects = new byte[capacity][]; break;
-      case FLOAT_ARRAY: floats = new float[capacity * dimension]; break;
+      case FLOAT_ARRAY: floats = new float[capacity * Math.max(dimension, 1)]; break;
       default: throw new IllegalStateException();
     }
   }
@@ -51,7 +54,7 @@ public final class ColumnBuilder {
       case LONG: return longs.length;
       case DOUBLE: return doubles.length;
       case BOOLEAN: return booleans.length;
-      case FLOAT_ARRAY: return floats.length / dimension;
+      case FLOAT_ARRAY: return floats.length / Math.max(dimension, 1);
       default: return objects.length;
     }
   }
@@ -66,7 +69,7 @@ public final class ColumnBuilder {
       case LONG: longs = Arrays.copyOf(longs, n); break;
       case DOUBLE: doubles = Arrays.copyOf(doubles, n); break;
       case BOOLEAN: booleans = Arrays.copyOf(booleans, n); break;
-      case FLOAT_ARRAY: floats = Arrays.copyOf(floats, n * dimension); break;
+      case FLOAT_ARRAY: floats = Arrays.copyOf(floats, n * Math.max(dimension, 1)); break;
       default: objects = Arrays.copyOf(objects, n); break;
     }
     if (nulls != null) {
@@ -119,6 +122,12 @@ public final class ColumnBuilder {
     if (v == null) {
       appendNull();
       return;
+    }
+    if (dimension == 0) {
+      // first vector of a VECTOR of any dimension: it decides the column's dimension
+      dimension = v.length;
+      builtType = DataType.vector(dimension);
+      floats = new float[capacity() * dimension];
     }
     if (v.length != dimension) {
       throw new IllegalArgumentException(
@@ -176,8 +185,10 @@ public final class ColumnBuilder {
         return new StringColumn(type, size, Arrays.copyOf(objects, size, String[].class), n);
       case BYTES:
         return new BytesColumn(type, size, Arrays.copyOf(objects, size, byte[][].class), n);
-      case FLOAT_ARRAY:
-        return new FloatArrayColumn(type, size, Arrays.copyOf(floats, size * dimension), n);
+      case FLOAT_ARRAY: {
+        DataType t = builtType.isVectorOfAnyDimension() ? DataType.vector(1) : builtType;
+        return new FloatArrayColumn(t, size, Arrays.copyOf(floats, size * t.dimension()), n);
+      }
       default: throw new IllegalStateException();
     }
   }

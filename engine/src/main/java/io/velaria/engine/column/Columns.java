@@ -52,6 +52,9 @@ public final class Columns {
       }
       case FLOAT_ARRAY: {
         float[] one = (float[]) value;
+        if (type.isVectorOfAnyDimension()) {
+          type = DataType.vector(Math.max(1, one.length));
+        }
         float[] v = new float[size * one.length];
         for (int i = 0; i < size; i++) {
           System.arraycopy(one, 0, v, i * one.length, one.length);

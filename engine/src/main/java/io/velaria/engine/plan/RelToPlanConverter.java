@@ -284,11 +284,10 @@ public final class RelToPlanConverter {
   // ---- aggregation -------------------------------------------------------------------
 
   private PlanNode aggregate(Aggregate agg) {
-    if (agg.getGroupSets().size() > 1) {
-      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
-          "GROUPING SETS, ROLLUP and CUBE are not supported yet");
-    }
     PlanNode input = convert(agg.getInput());
+    if (agg.getGroupSets().size() > 1) {
+      return groupingSets(agg, input);
+    }
     List<PlanField> inFields = input.fields();
     int[] keys = agg.getGroupSet().toArray();
     List<AggregateSpec> specs = new ArrayList<>();
@@ -329,6 +328,62 @@ public final class RelToPlanConverter {
       }
     }
     return new ProjectNode(aggFields, node, exprs);
+  }
+
+  /**
+   * GROUPING SETS / ROLLUP / CUBE: one hash aggregation per set over the same input, each
+   * padded with NULL keys and GROUPING() values to the common layout, then concatenated.
+   */
+  private PlanNode groupingSets(Aggregate agg, PlanNode input) {
+    List<PlanField> outFields = fields(agg.getRowType());
+    int[] allKeys = agg.getGroupSet().toArray();
+    List<PlanNode> parts = new ArrayList<>();
+    for (ImmutableBitSet set : agg.getGroupSets()) {
+      int[] keys = set.toArray();
+      List<AggregateSpec> specs = new ArrayList<>();
+      List<PlanField> partFields = new ArrayList<>();
+      for (int k : keys) {
+        partFields.add(outFields.get(Arrays.binarySearch(allKeys, k)));
+      }
+      int pos = allKeys.length;
+      for (AggregateCall call : agg.getAggCallList()) {
+        if (!isGroupingCall(call)) {
+          specs.add(spec(call, input.fields(), outFields.get(pos).type()));
+          partFields.add(outFields.get(pos));
+        }
+        pos++;
+      }
+      PlanNode part = new AggregateNode(partFields, input, keys, specs);
+      List<RexNode> exprs = new ArrayList<>();
+      List<RelDataTypeField> rowFields = agg.getRowType().getFieldList();
+      for (int i = 0; i < allKeys.length; i++) {
+        int at = Arrays.binarySearch(keys, allKeys[i]);
+        RelDataType t = rowFields.get(i).getType();
+        exprs.add(at >= 0 ? new RexInputRef(at, t) : rexBuilder.makeNullLiteral(t));
+      }
+      int src = keys.length;
+      pos = allKeys.length;
+      for (AggregateCall call : agg.getAggCallList()) {
+        RelDataType t = rowFields.get(pos).getType();
+        if (isGroupingCall(call)) {
+          long bits = 0;
+          for (int arg : call.getArgList()) {
+            bits = (bits << 1) | (set.get(arg) ? 0 : 1);
+          }
+          exprs.add(rexBuilder.makeExactLiteral(java.math.BigDecimal.valueOf(bits), t));
+        } else {
+          exprs.add(new RexInputRef(src++, t));
+        }
+        pos++;
+      }
+      parts.add(new ProjectNode(outFields, part, exprs));
+    }
+    return new UnionAllNode(outFields, parts);
+  }
+
+  private static boolean isGroupingCall(AggregateCall call) {
+    SqlKind k = call.getAggregation().getKind();
+    return k == SqlKind.GROUPING || k == SqlKind.GROUPING_ID;
   }
 
   private static AggregateSpec spec(AggregateCall call, List<PlanField> in, DataType result) {

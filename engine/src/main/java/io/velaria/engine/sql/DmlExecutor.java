@@ -76,19 +76,11 @@ final class DmlExecutor {
   /** Makes each produced column exactly the target column's type. */
   private static List<Evaluator> coercions(TableModify modify, List<ColumnDef> columns,
       ExecContext ctx) {
-    RexBuilder rb = modify.getCluster().getRexBuilder();
     List<Evaluator> out = new ArrayList<>();
-    ExprCompiler compiler = new ExprCompiler(ctx);
     var inFields = modify.getInput().getRowType().getFieldList();
-    DataType[] inTypes = new DataType[inFields.size()];
-    for (int i = 0; i < inTypes.length; i++) {
-      inTypes[i] = TypeMapping.fromRel(inFields.get(i).getType());
-    }
     for (int i = 0; i < columns.size(); i++) {
-      RexNode ref = new RexInputRef(i, inFields.get(i).getType());
-      RexNode cast = rb.makeCast(TypeMapping.toRel(rb.getTypeFactory(), columns.get(i).type(),
-          true), ref, true, false);
-      out.add(compiler.compile(cast, inTypes));
+      DataType in = TypeMapping.fromRel(inFields.get(i).getType());
+      out.add(ExprCompiler.column(i, in, columns.get(i).type()));
     }
     return out;
   }

@@ -52,6 +52,9 @@ public final class SqlErrors {
     if (msg.startsWith("Column '") && msg.contains("not found")) {
       return SqlStates.UNDEFINED_COLUMN;
     }
+    if (msg.contains("does not allow NULLs")) {
+      return SqlStates.NOT_NULL_VIOLATION;
+    }
     if (msg.startsWith("No match found for function signature")) {
       return SqlStates.UNDEFINED_FUNCTION;
     }

@@ -77,6 +77,18 @@ public final class DataType {
     return new DataType(TypeKind.VARBINARY, length, 0);
   }
 
+  /**
+   * A VECTOR whose dimension is not known from the type alone (Calcite's array types carry no
+   * length); columns built from values take the values' dimension.
+   */
+  public static DataType vectorOfAnyDimension() {
+    return new DataType(TypeKind.VECTOR, 0, 0);
+  }
+
+  public boolean isVectorOfAnyDimension() {
+    return kind == TypeKind.VECTOR && precision == 0;
+  }
+
   public static DataType vector(int dimension) {
     if (dimension < 1) {
       throw new IllegalArgumentException("VECTOR dimension must be positive: " + dimension);
@@ -109,7 +121,7 @@ public final class DataType {
   public String sqlName() {
     switch (kind) {
       case DECIMAL: return "DECIMAL(" + precision + "," + scale + ")";
-      case VECTOR: return "VECTOR(" + precision + ")";
+      case VECTOR: return precision == 0 ? "VECTOR" : "VECTOR(" + precision + ")";
       case CHAR: return "CHAR(" + precision + ")";
       case VARCHAR:
       case VARBINARY:

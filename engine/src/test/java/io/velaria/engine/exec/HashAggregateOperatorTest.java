@@ -284,6 +284,34 @@ class HashAggregateOperatorTest {
   }
 
   @Test
+  void outputBatchesRespectBatchSizeAndCancellationStops() {
+    DataType[] types = {DataType.BIGINT};
+    List<Object[]> rows = new ArrayList<>();
+    for (long i = 0; i < 10_000; i++) {
+      rows.add(new Object[] {i % 3000});
+    }
+    ExecContext ctx = TestBatches.ctx(1L << 30, 512);
+    HashAggregateOperator op = new HashAggregateOperator(TestBatches.source(types, rows, 1024),
+        types, new int[] {0}, List.of(spec(AggKind.COUNT_STAR, -1, null, DataType.BIGINT)), ctx);
+    int total = 0;
+    Batch b;
+    while ((b = op.next()) != null) {
+      assertTrue(b.rowCount() <= 512);
+      total += b.rowCount();
+    }
+    op.close();
+    assertEquals(3000, total);
+
+    ExecContext cancelled = TestBatches.ctx(1L << 30, 512);
+    cancelled.control().cancel();
+    HashAggregateOperator op2 = new HashAggregateOperator(
+        TestBatches.source(types, rows, 1024), types, new int[] {0},
+        List.of(spec(AggKind.COUNT_STAR, -1, null, DataType.BIGINT)), cancelled);
+    VelariaException e = assertThrows(VelariaException.class, () -> collect(op2));
+    assertEquals("57014", e.sqlState());
+  }
+
+  @Test
   void microTiming() {
     int n = 2_000_000;
     int batch = 4096;

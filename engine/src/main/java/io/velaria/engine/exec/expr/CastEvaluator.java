@@ -38,6 +38,10 @@ final class CastEvaluator implements Evaluator {
     if (from.physical() != to.physical()) {
       return false;
     }
+    if (to.kind() == TypeKind.VECTOR) {
+      return from.kind() == TypeKind.VECTOR
+          && (to.isVectorOfAnyDimension() || from.dimension() == to.dimension());
+    }
     if (from.kind() == TypeKind.DECIMAL || to.kind() == TypeKind.DECIMAL) {
       return from.kind() == to.kind() && from.scale() == to.scale();
     }

@@ -40,7 +40,7 @@ public final class ExprCompiler {
   }
 
   /** Wraps {@code e} in a cast when it does not already produce {@code type}. */
-  static Evaluator coerce(Evaluator e, DataType type) {
+  public static Evaluator coerce(Evaluator e, DataType type) {
     if (e.type().equals(type) || type.kind() == TypeKind.NULL) {
       return e;
     }
@@ -57,6 +57,11 @@ public final class ExprCompiler {
       out.add(compile(n, inputTypes));
     }
     return out;
+  }
+
+  /** An evaluator that reads input column {@code index} as {@code type}, casting if needed. */
+  public static Evaluator column(int index, DataType inputType, DataType type) {
+    return coerce(new InputRefEvaluator(index, inputType), type);
   }
 
   private Evaluator compileRaw(RexNode node, DataType[] inputTypes, DataType type) {

@@ -41,6 +41,9 @@ public final class GroupHashTable implements AutoCloseable {
   private long reserved;
   /** Scratch: per-row hashes of the batch being probed. */
   private long[] hashes = new long[0];
+  /** Scratch: home slot contents per row, for {@link #findLong}. */
+  private long[] entries = new long[0];
+  private boolean[] sameKey = new boolean[0];
 
   public GroupHashTable(DataType[] keyTypes, boolean[] nullsEqual, ExecContext ctx, String what) {
     this.keys = new ColumnStore[keyTypes.length];
@@ -163,6 +166,10 @@ public final class GroupHashTable implements AutoCloseable {
 
   /** The common single BIGINT-like key without NULLs: compares inline, no virtual calls. */
   private void probeLong(long[] v, int count, int[] out, boolean insert) {
+    if (!insert) {
+      findLong(v, count, out);
+      return;
+    }
     long[] stored = ((LongStore) keys[0]).values;
     // A stored NULL key has an undefined value slot: it must not match a real value.
     boolean[] storedNulls = keys[0].nulls;
@@ -194,6 +201,65 @@ public final class GroupHashTable implements AutoCloseable {
         }
         idx = (idx + 1) & m;
       }
+    }
+  }
+
+  /**
+   * Lookup-only variant of {@link #probeLong} in phases over the whole batch: first load the
+   * home slot of every row, then the stored key of every candidate, then decide. The loads of
+   * one phase do not depend on each other or on branches, so the CPU overlaps their cache
+   * misses; this matters when the table is larger than the caches (join probes). Rows whose
+   * home slot holds another key continue with ordinary linear probing.
+   */
+  private void findLong(long[] v, int count, int[] out) {
+    long[] stored = ((LongStore) keys[0]).values;
+    boolean[] storedNulls = keys[0].nulls;
+    long[] s = slots;
+    int m = mask;
+    if (entries.length < count) {
+      entries = new long[Math.max(count, 1024)];
+      sameKey = new boolean[entries.length];
+    }
+    long[] h = hashes;
+    long[] e = entries;
+    for (int i = 0; i < count; i++) {
+      long hash = ColumnHasher.mix(v[i]);
+      h[i] = hash;
+      e[i] = s[(int) hash & m];
+    }
+    boolean[] eq = sameKey;
+    for (int i = 0; i < count; i++) {
+      // An empty slot gives -1; read stored[0] then, harmlessly, to stay branch-free.
+      int g = (int) e[i] - 1;
+      out[i] = g;
+      eq[i] = stored[Math.max(g, 0)] == v[i];
+    }
+    for (int i = 0; i < count; i++) {
+      int g = out[i];
+      if (g < 0) {
+        continue; // empty home slot: not in the table
+      }
+      if (eq[i] && (e[i] & TAG_MASK) == (h[i] & TAG_MASK)
+          && (storedNulls == null || !storedNulls[g])) {
+        continue; // found in the home slot
+      }
+      out[i] = findLongFrom(v[i], h[i], stored, storedNulls);
+    }
+  }
+
+  private int findLongFrom(long x, long hash, long[] stored, boolean[] storedNulls) {
+    long tag = hash & TAG_MASK;
+    int idx = (int) hash & mask;
+    while (true) {
+      long e = slots[idx];
+      if (e == 0) {
+        return -1;
+      }
+      int g = (int) e - 1;
+      if ((e & TAG_MASK) == tag && stored[g] == x && (storedNulls == null || !storedNulls[g])) {
+        return g;
+      }
+      idx = (idx + 1) & mask;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.velaria.engine.exec.operator;
 
 import io.velaria.engine.column.Batch;
-import io.velaria.engine.column.BooleanColumn;
 import io.velaria.engine.column.Column;
 import io.velaria.engine.exec.ExecContext;
 import io.velaria.engine.exec.expr.Evaluator;
@@ -42,6 +41,7 @@ abstract class AbstractJoinOperator implements Operator {
   /** Per row of the current probe batch: has it joined with a build row yet. */
   protected boolean[] probeMatched;
   private boolean prepared;
+  private boolean buildClosed;
   private boolean probeDone;
   private boolean finished;
   private final int[] probeIdx;
@@ -140,13 +140,13 @@ abstract class AbstractJoinOperator implements Operator {
         continue;
       }
       long bytes = b.estimatedBytes();
-      ctx.memory().reserve(bytes, "building the hash table of a join");
+      ctx.memory().reserve(bytes, "materializing the build side of a join");
       buildBytes += bytes;
       batches.add(b);
       onBuildBatch(b, rows);
       rows += b.rowCount();
     }
-    build.close();
+    closeBuild();
     buildData = BatchConcat.concat(buildTypes, batches);
     if (type == JoinType.RIGHT || type == JoinType.FULL) {
       reserve(rows, "tracking matched rows of a join");
@@ -171,19 +171,12 @@ abstract class AbstractJoinOperator implements Operator {
     Batch pairs = null;
     if (residual != null) {
       pairs = combine(probeBatch.select(probeIdx, c), buildData.select(buildIdx, c), c);
-      BooleanColumn cond = (BooleanColumn) residual.evaluate(pairs);
-      boolean[] v = cond.values();
-      boolean[] n = cond.nulls();
       int[] positions = new int[c];
-      int kept = 0;
-      for (int i = 0; i < c; i++) {
-        // Only TRUE joins; FALSE and NULL do not.
-        if (v[i] && (n == null || !n[i])) {
-          positions[kept] = i;
-          probeIdx[kept] = probeIdx[i];
-          buildIdx[kept] = buildIdx[i];
-          kept++;
-        }
+      int kept = Conditions.trueRows(residual.evaluate(pairs), c, positions);
+      for (int i = 0; i < kept; i++) {
+        // In place: positions[i] >= i.
+        probeIdx[i] = probeIdx[positions[i]];
+        buildIdx[i] = buildIdx[positions[i]];
       }
       if (kept == 0) {
         pairs = null;
@@ -264,10 +257,18 @@ abstract class AbstractJoinOperator implements Operator {
         buildData.select(buildIdx, k), k);
   }
 
+  /** The build input is closed as soon as it is materialized, and only once. */
+  private void closeBuild() {
+    if (!buildClosed) {
+      buildClosed = true;
+      build.close();
+    }
+  }
+
   @Override
   public void close() {
     probe.close();
-    build.close();
+    closeBuild();
     ctx.memory().release(buildBytes);
     buildBytes = 0;
     buildData = null;

@@ -1,7 +1,6 @@
 package io.velaria.engine.exec.operator;
 
 import io.velaria.engine.column.Batch;
-import io.velaria.engine.column.BooleanColumn;
 import io.velaria.engine.column.Column;
 import io.velaria.engine.exec.ExecContext;
 import io.velaria.engine.exec.agg.Accumulator;
@@ -125,18 +124,10 @@ public final class HashAggregateOperator implements Operator {
     int count = n;
     if (spec.filterColumn() >= 0) {
       // FILTER (WHERE ...): only rows where the condition is TRUE, not FALSE or NULL.
-      BooleanColumn f = (BooleanColumn) b.column(spec.filterColumn());
-      boolean[] v = f.values();
-      boolean[] nulls = f.nulls();
       if (filterSel.length < n) {
         filterSel = new int[n];
       }
-      count = 0;
-      for (int r = 0; r < n; r++) {
-        if (v[r] && (nulls == null || !nulls[r])) {
-          filterSel[count++] = r;
-        }
-      }
+      count = Conditions.trueRows(b.column(spec.filterColumn()), n, filterSel);
       sel = filterSel;
     }
     if (distinct[a] != null) {

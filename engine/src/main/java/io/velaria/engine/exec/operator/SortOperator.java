@@ -16,6 +16,9 @@ import java.util.List;
  * kept: input is buffered until it holds about twice that many rows plus a batch, then the
  * buffer is sorted and cut back to the first {@code offset + limit}. Memory stays bounded and
  * the result equals a full stable sort, because kept rows stay ahead of later equal rows.
+ * Once that many rows are kept, the last kept row is a cutoff: later rows that do not sort
+ * strictly before it can never make the result (equal ones lose by stability) and are dropped
+ * on arrival, so most rows cost one comparison.
  */
 public final class SortOperator implements Operator {
   static final long TOP_N_MAX = 10_000;
@@ -68,9 +71,13 @@ public final class SortOperator implements Operator {
     long flushAt = topN ? Math.max(2L * keep, 4096) : Long.MAX_VALUE;
     List<Batch> buffer = new ArrayList<>();
     long buffered = 0;
+    Batch cutoff = null;
     Batch b;
     while ((b = input.next()) != null) {
       ctx.checkCancelled();
+      if (cutoff != null) {
+        b = beforeCutoff(b, cutoff);
+      }
       if (b.rowCount() == 0) {
         continue;
       }
@@ -84,6 +91,9 @@ public final class SortOperator implements Operator {
         buffered = top.rowCount();
         release();
         reserve(top.estimatedBytes());
+        if (top.rowCount() == keep && !keys.isEmpty()) {
+          cutoff = top.slice(keep - 1, 1);
+        }
       }
     }
     if (buffered > Integer.MAX_VALUE - 16) {
@@ -96,6 +106,20 @@ public final class SortOperator implements Operator {
     sorted = all;
     position = (int) Math.min(offset, n);
     end = limit < 0 ? n : (int) Math.min(n, offset + limit);
+  }
+
+  /** The rows of {@code b} that sort strictly before the one row of {@code cutoff}. */
+  private Batch beforeCutoff(Batch b, Batch cutoff) {
+    RowComparator c = RowComparators.of(b, cutoff, keys);
+    int n = b.rowCount();
+    int[] rows = new int[n];
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (c.compare(r, 0) < 0) {
+        rows[k++] = r;
+      }
+    }
+    return k == n ? b : b.select(rows, k);
   }
 
   /** Sorts the buffered rows and keeps the first {@code keep} as one batch. */
@@ -112,8 +136,16 @@ public final class SortOperator implements Operator {
     for (int i = 0; i < n; i++) {
       p[i] = i;
     }
-    if (!keys.isEmpty()) {
+    if (keys.isEmpty()) {
+      return p;
+    }
+    long[] primary = RowComparators.encode(all.column(keys.get(0).column()), keys.get(0));
+    if (primary == null) {
       IntMergeSort.sort(p, n, RowComparators.of(all, keys));
+    } else {
+      reserve(8L * n);
+      List<SortKey> rest = keys.subList(1, keys.size());
+      IntMergeSort.sort(p, n, primary, rest.isEmpty() ? null : RowComparators.of(all, rest));
     }
     return p;
   }

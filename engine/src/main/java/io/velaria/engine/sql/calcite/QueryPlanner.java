@@ -145,7 +145,7 @@ public final class QueryPlanner {
         CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
         CoreRules.JOIN_PUSH_EXPRESSIONS, CoreRules.AGGREGATE_PROJECT_MERGE,
         CoreRules.UNION_MERGE);
-    rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES);
+    // DISTINCT aggregates run natively in the hash aggregation (no rewrite into grouping sets)
     // 4. order joins by estimated sizes (no cross products where a join condition exists)
     rel = joinOrder(rel);
     rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,

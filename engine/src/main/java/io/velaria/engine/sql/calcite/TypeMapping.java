@@ -38,7 +38,7 @@ public final class TypeMapping {
         r = t.precision() == DataType.UNSPECIFIED ? f.createSqlType(SqlTypeName.VARBINARY)
             : f.createSqlType(SqlTypeName.VARBINARY, t.precision());
         break;
-      case VECTOR: r = f.createArrayType(f.createSqlType(SqlTypeName.REAL), t.dimension()); break;
+      case VECTOR: r = f.createArrayType(f.createSqlType(SqlTypeName.REAL), -1); break;
       case NULL: r = f.createSqlType(SqlTypeName.NULL); break;
       default: throw new IllegalArgumentException("no Calcite type for " + t);
     }
@@ -101,7 +101,7 @@ public final class TypeMapping {
       case ARRAY:
         if (r.getComponentType() != null
             && SqlTypeName.APPROX_TYPES.contains(r.getComponentType().getSqlTypeName())) {
-          return DataType.vector(Math.max(1, vectorDimension(r)));
+          return DataType.vectorOfAnyDimension();
         }
         break;
       case ANY:
@@ -111,11 +111,6 @@ public final class TypeMapping {
     }
     throw new VelariaException(SqlStates.DATATYPE_MISMATCH,
         "type " + r.getFullTypeString() + " is not supported");
-  }
-
-  /** Calcite array types carry no length; the engine records the dimension on the column. */
-  private static int vectorDimension(RelDataType r) {
-    return 1;
   }
 
   public static List<ColumnDef> columns(RelDataType rowType) {
