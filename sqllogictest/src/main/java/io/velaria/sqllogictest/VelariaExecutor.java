@@ -26,6 +26,7 @@ public class VelariaExecutor extends JdbcExecutor {
   private String failedStatement;
   private String failedStatementError;
   private long failedStatementIndex = -1;
+  private Throwable lastError;
   private final java.util.List<String> unexpectedSuccesses = new java.util.ArrayList<>();
 
   public VelariaExecutor(OptionsParser.SuppliedOptions options, int queryTimeoutSeconds) {
@@ -36,16 +37,15 @@ public class VelariaExecutor extends JdbcExecutor {
   @Override
   public void establishConnection() throws SQLException {
     super.establishConnection();
-    if (queryTimeoutSeconds > 0) {
-      connection = withTimeout(connection, queryTimeoutSeconds);
-    }
+    connection = instrument(connection, queryTimeoutSeconds);
   }
 
   @Override
   public void statement(SltSqlStatement statement) throws SQLException {
     try {
+      lastError = null;
       super.statement(statement);
-      if (!statement.shouldPass) {
+      if (!statement.shouldPass && lastError == null) {
         // the library only prints this; keep it so reports can show it
         unexpectedSuccesses.add(statement.statement);
       }
@@ -87,13 +87,21 @@ public class VelariaExecutor extends JdbcExecutor {
     return failedStatementIndex;
   }
 
-  /** A connection whose createStatement() sets a query timeout on what it returns. */
-  private static Connection withTimeout(Connection target, int seconds) {
+  /**
+   * A connection whose createStatement() sets a query timeout on what it returns, and whose
+   * statements remember whether execute() threw (the library swallows the error of a
+   * {@code statement error} record, and prints but does not count one that succeeds).
+   */
+  private Connection instrument(Connection target, int seconds) {
     InvocationHandler h = (proxy, method, args) -> {
       try {
         Object result = method.invoke(target, args);
         if (result instanceof Statement && method.getName().equals("createStatement")) {
-          ((Statement) result).setQueryTimeout(seconds);
+          Statement st = (Statement) result;
+          if (seconds > 0) {
+            st.setQueryTimeout(seconds);
+          }
+          return recording(st);
         }
         return result;
       } catch (InvocationTargetException e) {
@@ -102,5 +110,20 @@ public class VelariaExecutor extends JdbcExecutor {
     };
     return (Connection) Proxy.newProxyInstance(VelariaExecutor.class.getClassLoader(),
         new Class<?>[] {Connection.class}, h);
+  }
+
+  private Statement recording(Statement target) {
+    InvocationHandler h = (proxy, method, args) -> {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        if (method.getName().startsWith("execute")) {
+          lastError = e.getCause();
+        }
+        throw e.getCause();
+      }
+    };
+    return (Statement) Proxy.newProxyInstance(VelariaExecutor.class.getClassLoader(),
+        new Class<?>[] {Statement.class}, h);
   }
 }
