@@ -62,9 +62,10 @@ final class VelariaMeta extends MetaImpl {
         settings.setProperty(key, info.getProperty(key));
       }
     }
-    Database database = Database.open(DatabaseConfig.parse(urlSuffix, settings));
+    DatabaseConfig config = DatabaseConfig.parse(urlSuffix, settings);
+    Database database = Database.open(config);
     try {
-      session = database.newSession();
+      session = database.newSession(config);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -1,6 +1,7 @@
 package io.velaria.connectors.csv;
 
 import io.velaria.connectors.common.ColumnDecoder;
+import io.velaria.connectors.common.RowFilter;
 import io.velaria.connectors.common.TextParsers;
 import io.velaria.engine.catalog.ColumnDef;
 import io.velaria.engine.column.Batch;
@@ -9,6 +10,10 @@ import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import io.velaria.engine.spi.BatchReader;
 import io.velaria.engine.spi.ReadRequest;
+import io.velaria.engine.type.PhysicalKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads batches of up to {@link Batch#DEFAULT_SIZE} rows from a byte range of a CSV file.
@@ -16,20 +21,43 @@ import io.velaria.engine.spi.ReadRequest;
  */
 final class CsvBatchReader implements BatchReader {
   private final CsvTable table;
+  private final java.nio.file.Path file;
   private final CsvOptions options;
   private final CsvScanner scanner;
+  /** Table columns to decode: the projection, then columns only the filter reads. */
   private final int[] projection;
+  private final int outputColumns;
   private final ColumnDecoder[] decoders;
+  private final RowFilter filter;
+  private final int[] selection;
   private final int columnCount;
   private final long limit;
   private long produced;
   private boolean finished;
 
-  CsvBatchReader(CsvTable table, ReadRequest request, long start, long end) {
+  CsvBatchReader(CsvTable table, java.nio.file.Path file, ReadRequest request, long start,
+      long end) {
     this.table = table;
+    this.file = file;
     this.options = table.options;
     this.columnCount = table.columns.size();
-    this.projection = request.columns().clone();
+    this.outputColumns = request.columns().length;
+    List<PhysicalKind> kinds = new ArrayList<>();
+    for (ColumnDef c : table.columns) {
+      kinds.add(c.type().physical());
+    }
+    this.filter = RowFilter.of(request.predicates(), kinds);
+    int[] cols = request.columns().clone();
+    if (filter != null) {
+      for (int c : filter.columns()) {
+        if (Arrays.stream(cols).noneMatch(x -> x == c)) {
+          cols = Arrays.copyOf(cols, cols.length + 1);
+          cols[cols.length - 1] = c;
+        }
+      }
+    }
+    this.projection = cols;
+    this.selection = filter == null ? null : new int[Batch.DEFAULT_SIZE];
     this.limit = request.limit();
     this.decoders = new ColumnDecoder[projection.length];
     for (int j = 0; j < projection.length; j++) {
@@ -39,7 +67,7 @@ final class CsvBatchReader implements BatchReader {
       decoders[j] = ColumnDecoder.of(table.columns.get(projection[j]).type(),
           Batch.DEFAULT_SIZE, options.charset);
     }
-    this.scanner = new CsvScanner(CsvTable.openChannel(table.path), table.path, options, start,
+    this.scanner = new CsvScanner(CsvTable.openChannel(file), file, options, start,
         end, columnCount, table.maxRecordBytes);
     try {
       if (start == 0) {
@@ -59,27 +87,55 @@ final class CsvBatchReader implements BatchReader {
 
   @Override
   public Batch next() {
-    if (finished) {
-      return null;
+    while (!finished) {
+      long remaining = limit < 0 ? Long.MAX_VALUE : limit - produced;
+      // With a filter the limit counts rows that pass it, so whole batches are scanned.
+      int max = (int) Math.min(Batch.DEFAULT_SIZE, filter == null ? remaining : Long.MAX_VALUE);
+      int rows = 0;
+      if (remaining > 0) {
+        while (rows < max && scanner.next()) {
+          readRow(rows++);
+        }
+      }
+      if (rows == 0) {
+        finished = true;
+        return null;
+      }
+      Column[] cols = new Column[decoders.length];
+      for (int j = 0; j < decoders.length; j++) {
+        cols[j] = decoders[j].build(rows);
+      }
+      Batch batch = new Batch(cols, rows);
+      if (filter != null) {
+        batch = applyFilter(batch, remaining);
+        if (batch.rowCount() == 0) {
+          continue;
+        }
+      }
+      produced += batch.rowCount();
+      return batch;
     }
-    int max = Batch.DEFAULT_SIZE;
-    if (limit >= 0) {
-      max = (int) Math.min(max, limit - produced);
+    return null;
+  }
+
+  private Batch applyFilter(Batch batch, long remaining) {
+    Column[] byTableColumn = new Column[columnCount];
+    for (int j = projection.length - 1; j >= 0; j--) {
+      byTableColumn[projection[j]] = batch.column(j);
     }
-    int rows = 0;
-    while (rows < max && scanner.next()) {
-      readRow(rows++);
+    int kept = filter.filter(byTableColumn, batch.rowCount(), selection);
+    kept = (int) Math.min(kept, remaining);
+    if (kept < batch.rowCount()) {
+      batch = batch.select(selection, kept);
     }
-    if (rows == 0) {
-      finished = true;
-      return null;
+    if (outputColumns < projection.length) {
+      int[] out = new int[outputColumns];
+      for (int j = 0; j < out.length; j++) {
+        out[j] = j;
+      }
+      batch = batch.project(out);
     }
-    produced += rows;
-    Column[] cols = new Column[decoders.length];
-    for (int j = 0; j < decoders.length; j++) {
-      cols[j] = decoders[j].build(rows);
-    }
-    return new Batch(cols, rows);
+    return batch;
   }
 
   private void readRow(int row) {
@@ -88,7 +144,7 @@ final class CsvBatchReader implements BatchReader {
     if (fields != columnCount && !options.lenient) {
       throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "row has " + fields + " field"
           + (fields == 1 ? "" : "s") + " but the table has " + columnCount + " column"
-          + (columnCount == 1 ? "" : "s") + " in file " + table.path + ", line "
+          + (columnCount == 1 ? "" : "s") + " in file " + file + ", line "
           + sc.recordLineNumber());
     }
     byte[] b = sc.buffer();
@@ -141,7 +197,7 @@ final class CsvBatchReader implements BatchReader {
     String text = new String(scanner.valueBuf, scanner.valueStart, Math.min(n, 100),
         options.charset) + (n > 100 ? "..." : "");
     ColumnDef col = table.columns.get(c);
-    String where = " in file " + table.path + ", line " + scanner.recordLineNumber()
+    String where = " in file " + file + ", line " + scanner.recordLineNumber()
         + ", column " + (c + 1) + " (" + col.name() + ")";
     if (code == TextParsers.OUT_OF_RANGE) {
       return new VelariaException(SqlStates.NUMERIC_OUT_OF_RANGE, "value '" + text

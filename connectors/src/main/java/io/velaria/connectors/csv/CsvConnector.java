@@ -43,6 +43,6 @@ public class CsvConnector implements Connector {
 
   @Override
   public TableWriter writer(TableSpec spec, List<ColumnDef> columns) {
-    return new CsvWriter(spec, columns, defaultDelimiter);
+    return new CsvWriter(spec, columns, defaultDelimiter, name);
   }
 }

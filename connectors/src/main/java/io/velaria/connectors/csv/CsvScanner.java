@@ -3,7 +3,10 @@ package io.velaria.connectors.csv;
 import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,6 +32,10 @@ final class CsvScanner implements AutoCloseable {
   static final byte QUOTED = 1;
   /** The field has escapes, doubled quotes or text after the closing quote: see {@link #value}. */
   static final byte COMPLEX = 2;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NL_MASK = 0x0A0A0A0A0A0A0A0AL;
 
   private final FileChannel channel;
   private final Path path;
@@ -175,6 +182,7 @@ final class CsvScanner implements AutoCloseable {
     final byte[] b = buf;
     final int lim = limit;
     final byte d = delimiter;
+    final long dMask = (d & 0xFFL) * 0x0101010101010101L;
     final int q = quote;
     int n = 0;
     int nl = 0;
@@ -235,8 +243,19 @@ final class CsvScanner implements AutoCloseable {
         p = Math.min(p, lim); // an escape as the file's last byte steps past the end
       }
       for (;;) {
-        // buf[lim] is a '\n' sentinel, so this loop needs no bounds check per byte.
-        byte c = b[p];
+        // Eight bytes at a time while they fit, then byte by byte up to the '\n' sentinel at
+        // buf[lim], so neither loop needs a bounds check per byte.
+        byte c;
+        while (p + 8 <= lim) {
+          long w = (long) LONGS.get(b, p);
+          long m = zeroByte(w ^ dMask) | zeroByte(w ^ NL_MASK);
+          if (m != 0) {
+            p += Long.numberOfTrailingZeros(m) >>> 3;
+            break;
+          }
+          p += 8;
+        }
+        c = b[p];
         while (c != d && c != '\n') {
           c = b[++p];
         }
@@ -262,6 +281,14 @@ final class CsvScanner implements AutoCloseable {
         return p + 1;
       }
     }
+  }
+
+  /**
+   * Marks zero bytes of {@code v} with their high bit; the lowest marked byte is always a true
+   * zero (higher marks may be false positives, which is why only the lowest is used).
+   */
+  private static long zeroByte(long v) {
+    return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
   }
 
   private int add(int n, int s, int e, byte fl) {
@@ -296,7 +323,14 @@ final class CsvScanner implements AutoCloseable {
             + (maxRecordBytes >> 20) + " MiB (no line end found; wrong delimiter, quote or"
             + " a binary file?) starting " + where(lines));
       }
-      buf = Arrays.copyOf(buf, (int) Math.min((long) limit * 2, maxRecordBytes) + 1);
+      int size = (int) Math.min((long) limit * 2, maxRecordBytes) + 1;
+      try {
+        buf = Arrays.copyOf(buf, size);
+      } catch (OutOfMemoryError e) {
+        // One failed large allocation leaves the heap intact: report it like any limit.
+        throw new VelariaException(SqlStates.OUT_OF_MEMORY, "not enough memory for a record of"
+            + " more than " + (limit >> 20) + " MiB starting " + where(lines));
+      }
     }
     try {
       // Reads of at most 1 MiB keep the JDK's temporary direct buffer small.

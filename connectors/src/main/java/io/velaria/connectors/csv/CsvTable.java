@@ -12,6 +12,7 @@ import io.velaria.engine.spi.TableSpec;
 import io.velaria.engine.type.DataType;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * A CSV file opened as a table. Opening checks the file, reads the header and a sample of rows
@@ -32,6 +34,7 @@ final class CsvTable implements ConnectorTable {
 
   final String format;
   final Path path;
+  final boolean directory;
   final CsvOptions options;
   final List<ColumnDef> columns;
   final long maxRecordBytes;
@@ -43,11 +46,12 @@ final class CsvTable implements ConnectorTable {
   private final boolean quotedNewlines;
   private long estimate = -1;
 
-  private CsvTable(String format, Path path, CsvOptions options, List<ColumnDef> columns,
-      long maxRecordBytes, long fileSize, long dataStart, long sampledRows, long sampledBytes,
-      boolean sampleHitEnd, boolean quotedNewlines) {
+  private CsvTable(String format, Path path, boolean directory, CsvOptions options,
+      List<ColumnDef> columns, long maxRecordBytes, long fileSize, long dataStart,
+      long sampledRows, long sampledBytes, boolean sampleHitEnd, boolean quotedNewlines) {
     this.format = format;
     this.path = path;
+    this.directory = directory;
     this.options = options;
     this.columns = columns;
     this.maxRecordBytes = maxRecordBytes;
@@ -63,60 +67,96 @@ final class CsvTable implements ConnectorTable {
       long maxRecordBytes) {
     CsvOptions o = new CsvOptions(spec.options(), defaultDelimiter);
     Path path = FilePaths.resolve(spec);
-    FilePaths.checkReadableFile(path);
-    List<ColumnDef> declared = spec.declaredColumns();
-    int maxFields = declared.isEmpty() ? 1 << 16 : declared.size();
-    try (CsvScanner sc = new CsvScanner(openChannel(path), path, o, 0, Long.MAX_VALUE,
-        maxFields, maxRecordBytes)) {
-      long fileSize = sc.fileSize();
-      for (int i = 0; i < o.skipRows && sc.skipLine(); i++) {
-        // lines before the header are skipped whatever they contain
+    FilePaths.checkReadable(path);
+    boolean directory = Files.isDirectory(path);
+    List<Path> files = directory ? FilePaths.dataFiles(path) : List.of(path);
+    Sample sample = new Sample(spec.declaredColumns(), o);
+    for (Path f : files) {
+      if (sample.rows >= o.sampleRows) {
+        break;
       }
-      List<String> header = null;
-      if (o.header) {
-        if (!sc.next()) {
-          if (declared.isEmpty()) {
-            throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "cannot infer the columns of"
-                + " empty file " + path + ": it has no header line; declare the columns");
-          }
-        } else {
-          header = new ArrayList<>();
-          for (int i = 0; i < Math.min(sc.fieldCount(), maxFields); i++) {
-            header.add(sc.text(i, o.charset));
+      sample.read(f, maxRecordBytes);
+    }
+    List<ColumnDef> cols = spec.declaredColumns();
+    if (cols.isEmpty()) {
+      if (sample.width == 0) {
+        throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "cannot infer the columns of "
+            + (directory ? "directory " + path + ": it holds no data" : "empty file " + path)
+            + "; declare the columns");
+      }
+      cols = inferredColumns(sample.header, sample.inference.types(sample.width));
+    }
+    long size = 0;
+    for (Path f : files) {
+      size += sizeOf(f);
+    }
+    return new CsvTable(format, path, directory, o, cols, maxRecordBytes, size,
+        sample.headerBytes, sample.rows, sample.bytes, sample.hitEnd && !directory,
+        sample.quotedNewlines);
+  }
+
+  /** What reading the head of the files taught: header, types, line lengths. */
+  private static final class Sample {
+    final List<ColumnDef> declared;
+    final CsvOptions o;
+    final TypeInference inference = new TypeInference();
+    List<String> header;
+    int width;
+    long rows;
+    long bytes;
+    long headerBytes;
+    boolean hitEnd;
+    boolean quotedNewlines;
+
+    Sample(List<ColumnDef> declared, CsvOptions o) {
+      this.declared = declared;
+      this.o = o;
+      this.width = declared.size();
+    }
+
+    void read(Path path, long maxRecordBytes) {
+      int maxFields = declared.isEmpty() ? 1 << 16 : declared.size();
+      try (CsvScanner sc = new CsvScanner(openChannel(path), path, o, 0, Long.MAX_VALUE,
+          maxFields, maxRecordBytes)) {
+        for (int i = 0; i < o.skipRows && sc.skipLine(); i++) {
+          // lines before the header are skipped whatever they contain
+        }
+        if (o.header && sc.next()) {
+          if (header == null) {
+            header = new ArrayList<>();
+            for (int i = 0; i < Math.min(sc.fieldCount(), maxFields); i++) {
+              header.add(sc.text(i, o.charset));
+            }
+            if (width == 0) {
+              width = header.size();
+            }
           }
           if (!declared.isEmpty() && sc.fieldCount() != declared.size()) {
             throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "the header has "
                 + sc.fieldCount() + " fields but the table declares " + declared.size()
-                + " columns " + sc.where(0) + " (header row)");
+                + " columns in file " + path + ", line " + sc.recordLineNumber()
+                + " (header row)");
           }
         }
-      }
-      long dataStart = sc.position();
-      sc.skipBlankLines(declared.size() != 1 && (header == null || header.size() != 1));
-      TypeInference inference = new TypeInference();
-      int width = header != null ? header.size() : declared.size();
-      long rows = 0;
-      while (rows < o.sampleRows && sc.next()) {
-        if (width == 0) {
-          width = sc.fieldCount();
-        }
-        if (declared.isEmpty()) {
-          for (int i = 0; i < Math.min(sc.fieldCount(), width); i++) {
-            inference.accept(i, sampleValue(sc, i, o));
+        long dataStart = sc.position();
+        headerBytes += dataStart;
+        sc.skipBlankLines(width != 1);
+        while (rows < o.sampleRows && sc.next()) {
+          if (width == 0) {
+            width = sc.fieldCount();
+            sc.skipBlankLines(width != 1);
           }
+          if (declared.isEmpty()) {
+            for (int i = 0; i < Math.min(sc.fieldCount(), width); i++) {
+              inference.accept(i, sampleValue(sc, i, o));
+            }
+          }
+          rows++;
         }
-        rows++;
+        bytes += sc.position() - dataStart;
+        hitEnd = sc.reachedEnd();
+        quotedNewlines |= sc.sawQuotedNewline();
       }
-      List<ColumnDef> cols = declared;
-      if (declared.isEmpty()) {
-        if (width == 0) {
-          throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "cannot infer the columns of"
-              + " empty file " + path + "; declare the columns");
-        }
-        cols = inferredColumns(header, inference.types(width));
-      }
-      return new CsvTable(format, path, o, cols, maxRecordBytes, fileSize, dataStart, rows,
-          sc.position() - dataStart, sc.reachedEnd(), sc.sawQuotedNewline());
     }
   }
 
@@ -182,7 +222,7 @@ final class CsvTable implements ConnectorTable {
     long bytes = sampledBytes;
     long lines = sampledRows;
     long window = 64 << 10;
-    if (fileSize - dataStart > 8 * window) {
+    if (!directory && fileSize - dataStart > 8 * window) {
       try (FileChannel ch = openChannel(path)) {
         java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate((int) window);
         for (int k = 1; k <= 3; k++) {
@@ -204,12 +244,37 @@ final class CsvTable implements ConnectorTable {
 
   @Override
   public BatchReader read(ReadRequest request) {
-    return new CsvBatchReader(this, request, 0, Long.MAX_VALUE);
+    if (!directory) {
+      return new CsvBatchReader(this, path, request, 0, Long.MAX_VALUE);
+    }
+    return chain(FilePaths.dataFiles(path), request);
+  }
+
+  /** One reader over files read one after another. */
+  private BatchReader chain(List<Path> files, ReadRequest request) {
+    List<LongFunction<BatchReader>> parts = new ArrayList<>();
+    for (Path f : files) {
+      parts.add(remaining -> new CsvBatchReader(this, f,
+          new ReadRequest(request.columns(), request.predicates(), remaining), 0,
+          Long.MAX_VALUE));
+    }
+    return new ChainedReader(parts, request.limit());
   }
 
   @Override
   public List<BatchReader> split(ReadRequest request, int maxSplits) {
-    long size = currentSize();
+    if (directory) {
+      // Whole files per split: contiguous groups of files, as even as the count allows.
+      List<Path> files = FilePaths.dataFiles(path);
+      int n = Math.max(1, Math.min(maxSplits, files.size()));
+      List<BatchReader> out = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        out.add(chain(files.subList(k * files.size() / n, (k + 1) * files.size() / n),
+            request));
+      }
+      return out;
+    }
+    long size = sizeOf(path);
     int n = (int) Math.min(maxSplits, size / MIN_SPLIT_BYTES);
     if (n <= 1 || size < MIN_SPLIT_FILE || quotedNewlines) {
       return List.of(read(request));
@@ -220,7 +285,7 @@ final class CsvTable implements ConnectorTable {
       for (int k = 0; k < n; k++) {
         long start = k * chunk;
         long end = k == n - 1 ? Long.MAX_VALUE : (k + 1) * chunk;
-        out.add(new CsvBatchReader(this, request, start, end));
+        out.add(new CsvBatchReader(this, path, request, start, end));
       }
     } catch (RuntimeException e) {
       out.forEach(BatchReader::close);
@@ -229,11 +294,11 @@ final class CsvTable implements ConnectorTable {
     return out;
   }
 
-  private long currentSize() {
+  private static long sizeOf(Path p) {
     try {
-      return java.nio.file.Files.size(path);
+      return Files.size(p);
     } catch (IOException e) {
-      throw new VelariaException(SqlStates.IO_ERROR, "cannot read file " + path + ": " + e, e);
+      throw new VelariaException(SqlStates.IO_ERROR, "cannot read file " + p + ": " + e, e);
     }
   }
 

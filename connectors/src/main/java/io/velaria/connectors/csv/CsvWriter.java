@@ -12,12 +12,17 @@ import io.velaria.engine.spi.TableWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends rows to a CSV file. A header is written when the file is empty. {@link #commit}
+ * Appends rows to a CSV file, or for a directory path (an existing directory, or a path ending
+ * in '/') writes one part file per commit: rows go to a hidden temporary file that the commit
+ * fsyncs and renames atomically to {@code part-<millis>-<id>.<ext>}, so readers of the
+ * directory only ever see whole committed parts. A header is written when the file is empty. {@link #commit}
  * makes the rows durable (write + fsync); {@link #abort} truncates the file back to its length
  * at the last commit, so a failed INSERT or micro-batch leaves no partial rows behind. Rows are
  * buffered and written in chunks of about 1 MiB, so uncommitted rows may be on disk (and seen
@@ -27,9 +32,12 @@ final class CsvWriter implements TableWriter {
   private static final int FLUSH_BYTES = 1 << 20;
 
   private final Path path;
+  private final boolean directory;
+  private final String extension;
   private final CsvOptions options;
   private final List<ColumnDef> columns;
-  private final FileChannel channel;
+  private FileChannel channel;
+  private Path temp;
   private final StringBuilder row = new StringBuilder(256);
   private final String delimiter;
   private byte[] pending = new byte[64 * 1024];
@@ -38,18 +46,26 @@ final class CsvWriter implements TableWriter {
   private long writePos;
   private boolean started;
 
-  CsvWriter(TableSpec spec, List<ColumnDef> columns, char defaultDelimiter) {
+  CsvWriter(TableSpec spec, List<ColumnDef> columns, char defaultDelimiter, String extension) {
     this.options = new CsvOptions(spec.options(), defaultDelimiter);
     this.path = FilePaths.resolve(spec);
+    this.extension = extension;
     this.columns = List.copyOf(columns);
     this.delimiter = String.valueOf((char) options.delimiter);
+    String raw = spec.option("path");
+    this.directory = Files.isDirectory(path) || raw.endsWith("/")
+        || raw.endsWith(java.io.File.separator);
     try {
-      channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      committed = channel.size();
-      writePos = committed;
+      if (directory) {
+        Files.createDirectories(path);
+      } else {
+        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        committed = channel.size();
+        writePos = committed;
+      }
     } catch (IOException | RuntimeException e) {
-      throw new VelariaException(SqlStates.IO_ERROR, "cannot open file " + path
+      throw new VelariaException(SqlStates.IO_ERROR, "cannot open " + path
           + " for writing: " + e, e);
     }
   }
@@ -80,6 +96,9 @@ final class CsvWriter implements TableWriter {
   /** First write since the last commit: a header for an empty file, a newline if missing. */
   private void start() {
     started = true;
+    if (directory) {
+      openPart();
+    }
     if (committed == 0 && options.header) {
       row.setLength(0);
       for (int c = 0; c < columns.size(); c++) {
@@ -93,6 +112,31 @@ final class CsvWriter implements TableWriter {
     } else if (committed > 0 && lastByte() != '\n') {
       row.setLength(0);
       append(row.append('\n'));
+    }
+  }
+
+  private void openPart() {
+    try {
+      temp = Files.createTempFile(path, ".part-", ".tmp");
+      channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+      committed = 0;
+      writePos = 0;
+    } catch (IOException e) {
+      throw ioError(e);
+    }
+  }
+
+  private void publishPart() throws IOException {
+    channel.close();
+    channel = null;
+    String name = String.format("part-%013d-%s.%s", System.currentTimeMillis(),
+        temp.getFileName().toString().replaceAll("\\D", ""), extension);
+    Files.move(temp, path.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    temp = null;
+    try (FileChannel dir = FileChannel.open(path, StandardOpenOption.READ)) {
+      dir.force(true); // makes the rename durable on Linux; not supported everywhere
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // best effort
     }
   }
 
@@ -179,9 +223,15 @@ final class CsvWriter implements TableWriter {
 
   @Override
   public void commit() {
+    if (channel == null) {
+      return; // a directory writer that wrote nothing since the last commit
+    }
     flush();
     try {
       channel.force(true);
+      if (directory) {
+        publishPart();
+      }
     } catch (IOException e) {
       throw ioError(e);
     }
@@ -193,10 +243,17 @@ final class CsvWriter implements TableWriter {
   public void abort() {
     pendingLength = 0;
     started = false;
-    if (!channel.isOpen()) {
+    if (channel == null || !channel.isOpen()) {
       return;
     }
     try {
+      if (directory) {
+        channel.close();
+        channel = null;
+        Files.deleteIfExists(temp);
+        temp = null;
+        return;
+      }
       if (channel.size() > committed) {
         channel.truncate(committed);
       }
@@ -212,7 +269,9 @@ final class CsvWriter implements TableWriter {
       abort();
     } finally {
       try {
-        channel.close();
+        if (channel != null) {
+          channel.close();
+        }
       } catch (IOException ignored) {
         // the file is already truncated to the last commit
       }

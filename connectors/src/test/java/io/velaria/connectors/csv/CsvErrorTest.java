@@ -28,7 +28,6 @@ class CsvErrorTest {
   void missingFileUnknownOptionAndBadOptionValues() throws Exception {
     Path missing = dir.resolve("nope.csv");
     fails(SqlStates.IO_ERROR, () -> open(missing, List.of()), missing.toString());
-    fails(SqlStates.IO_ERROR, () -> open(dir, List.of()), dir.toString());
     Path f = write(dir, "ok.csv", "a\n1\n");
     fails(SqlStates.SYNTAX_ERROR, () -> open(f, List.of(), "delimeter", ";"),
         "delimeter", "delimiter", "null_value", "sample_rows");
@@ -45,6 +44,9 @@ class CsvErrorTest {
     Path f = write(dir, "h.csv", "id,name,age\n1,a,2\n");
     fails(SqlStates.BAD_COPY_FORMAT, () -> open(f, PEOPLE), "3 fields", "4 columns",
         f.toString(), "line 1");
+    Path skipped = write(dir, "h2.csv", "# comment\n\nid,name,age\n1,a,2\n");
+    fails(SqlStates.BAD_COPY_FORMAT, () -> open(skipped, PEOPLE, "skip_rows", "1"),
+        "3 fields", "line 3");
     Path empty = write(dir, "empty.csv", "");
     fails(SqlStates.BAD_COPY_FORMAT, () -> open(empty, List.of()), empty.toString());
     assertEquals(List.of(), readAll(open(empty, PEOPLE)));
@@ -110,6 +112,22 @@ class CsvErrorTest {
     ConnectorTable t = CsvConnector.withMaxRecordBytes(1 << 20).open(CsvTestSupport.spec(
         CsvTestSupport.opts(f, "sample_rows", "1"), col("a", DataType.VARCHAR)));
     fails(SqlStates.BAD_COPY_FORMAT, () -> readAll(t), "longer than 1 MiB", "line 3");
+  }
+
+  @Test
+  void lineOverTheDefault64MiBLimit() throws Exception {
+    Path f = dir.resolve("huge64.csv");
+    byte[] chunk = new byte[1 << 20];
+    java.util.Arrays.fill(chunk, (byte) 'y');
+    try (var out = Files.newOutputStream(f)) {
+      out.write("a\n1\n2\n".getBytes());
+      for (int i = 0; i < 65; i++) {
+        out.write(chunk);
+      }
+    }
+    fails(SqlStates.BAD_COPY_FORMAT, () -> open(f, List.of(col("a", DataType.VARCHAR))),
+        "longer than 64 MiB", "line 4", f.toString());
+    Files.delete(f);
   }
 
   @Test

@@ -182,6 +182,15 @@ class CsvReadTest {
   }
 
   @Test
+  void latin1EncodingAndSkipRowsWithoutHeader() throws Exception {
+    Path f = dir.resolve("latin1.csv");
+    Files.write(f, "junk line\ncafé;1\nnaïve;2\n".getBytes(StandardCharsets.ISO_8859_1));
+    ConnectorTable t = open(f, List.of(), "encoding", "ISO-8859-1", "delimiter", ";",
+        "header", "false", "skip_rows", "1");
+    assertEquals(List.of(row("café", 1L), row("naïve", 2L)), readAll(t));
+  }
+
+  @Test
   void relativePathsAndDescribeAndServiceLoader() throws Exception {
     write(dir, "rel.csv", "a\n1\n");
     ConnectorTable t = new CsvConnector().open(new io.velaria.engine.spi.TableSpec("t",

@@ -118,4 +118,28 @@ class CsvWriterTest {
     assertEquals(expected(ROWS), readAll(t));
     assertEquals(true, Files.readString(f).contains("\\N"));
   }
+
+  @Test
+  void aDirectoryGetsOnePartFilePerCommit() throws Exception {
+    Path d = dir.resolve("sink");
+    CsvConnector csv = new CsvConnector();
+    try (TableWriter w = csv.writer(spec(CsvTestSupport.map("path", d + "/")), COLS)) {
+      w.write(batch(ROWS[0]));
+      w.commit();
+      w.commit();
+      w.write(batch(ROWS[2]));
+      w.abort();
+      w.write(batch(ROWS[1], ROWS[3]));
+      w.commit();
+      w.write(batch(ROWS[2]));
+    }
+    try (var files = Files.list(d)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted()
+          .collect(java.util.stream.Collectors.toList());
+      assertEquals(2, names.size(), names.toString());
+      assertEquals(true, names.get(0).startsWith("part-") && names.get(0).endsWith(".csv"));
+    }
+    ConnectorTable t = csv.open(spec(opts(d), COLS.toArray(new ColumnDef[0])));
+    assertEquals(expected(ROWS[0], ROWS[1], ROWS[3]), readAll(t));
+  }
 }

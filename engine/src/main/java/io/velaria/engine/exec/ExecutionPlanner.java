@@ -17,7 +17,7 @@ import io.velaria.engine.exec.operator.JoinType;
 import io.velaria.engine.exec.operator.LimitOperator;
 import io.velaria.engine.exec.operator.NestedLoopJoinOperator;
 import io.velaria.engine.exec.operator.Operator;
-import io.velaria.engine.exec.operator.ParallelScanOperator;
+import io.velaria.engine.exec.operator.ParallelUnionOperator;
 import io.velaria.engine.exec.operator.ProjectOperator;
 import io.velaria.engine.exec.operator.ScanOperator;
 import io.velaria.engine.exec.operator.SetOperationOperator;
@@ -66,6 +66,38 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
 
   @Override
   public Operator visit(ScanNode node) {
+    ScanParts parts = scanParts(node);
+    TableKind kind = node.table().definition().kind();
+    if (kind == TableKind.MANAGED) {
+      TableData data = node.table().runtime(TableData.class);
+      return new ScanOperator(ScanOperator.listReader(data.snapshot(), parts.read), parts.filter,
+          parts.output, ctx);
+    }
+    if (kind == TableKind.SYSTEM) {
+      SystemTable t = node.table().runtime(SystemTable.class);
+      return new ScanOperator(ScanOperator.listReader(t.rows(), parts.read), parts.filter,
+          parts.output, ctx);
+    }
+    if (kind == TableKind.SINK) {
+      throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE,
+          "cannot SELECT from sink table '" + node.table().definition().name() + "'");
+    }
+    ConnectorTable table = node.table().runtime(ConnectorTable.class);
+    ReadRequest request = new ReadRequest(parts.read, node.predicates(), -1);
+    if (ctx.threads() > 1) {
+      List<BatchReader> splits = table.split(request, ctx.threads());
+      if (splits.size() > 1) {
+        return ParallelUnionOperator.ofScans(splits, parts.filter, parts.output, ctx);
+      }
+      return new ScanOperator(splits.get(0), parts.filter, parts.output, ctx);
+    }
+    return new ScanOperator(table.read(request), parts.filter, parts.output, ctx);
+  }
+
+  /** What a scan reads, the filter over those columns, and which of them it returns. */
+  record ScanParts(int[] read, Evaluator filter, int[] output) {}
+
+  ScanParts scanParts(ScanNode node) {
     CatalogEntry entry = node.table();
     int[] columns = node.columns();
     int[] read = columns;
@@ -92,29 +124,7 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
         }
       }
     }
-    TableKind kind = entry.definition().kind();
-    if (kind == TableKind.MANAGED) {
-      TableData data = entry.runtime(TableData.class);
-      return new ScanOperator(ScanOperator.listReader(data.snapshot(), read), filter, output, ctx);
-    }
-    if (kind == TableKind.SYSTEM) {
-      SystemTable t = entry.runtime(SystemTable.class);
-      return new ScanOperator(ScanOperator.listReader(t.rows(), read), filter, output, ctx);
-    }
-    if (kind == TableKind.SINK) {
-      throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE,
-          "cannot SELECT from sink table '" + entry.definition().name() + "'");
-    }
-    ConnectorTable table = entry.runtime(ConnectorTable.class);
-    ReadRequest request = new ReadRequest(read, node.predicates(), -1);
-    if (ctx.threads() > 1) {
-      List<BatchReader> splits = table.split(request, ctx.threads());
-      if (splits.size() > 1) {
-        return new ParallelScanOperator(splits, filter, output, ctx);
-      }
-      return new ScanOperator(splits.get(0), filter, output, ctx);
-    }
-    return new ScanOperator(table.read(request), filter, output, ctx);
+    return new ScanParts(read, filter, output);
   }
 
   private static RexShuttle remap(int[] read) {
@@ -144,8 +154,128 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
 
   @Override
   public Operator visit(AggregateNode node) {
+    Operator parallel = parallelAggregate(node);
+    if (parallel != null) {
+      return parallel;
+    }
     return new HashAggregateOperator(build(node.input()), node.input().types(),
         node.groupKeys(), node.aggregates(), ctx);
+  }
+
+  /** Rows a table must have before its aggregation is split across threads. */
+  private static final long PARALLEL_MIN_ROWS = 100_000;
+
+  /**
+   * An aggregation over a scan with only filters and projections in between runs as one
+   * pipeline per thread over parts of the table, each aggregating partially, then one merge.
+   */
+  private Operator parallelAggregate(AggregateNode node) {
+    if (ctx.threads() < 2) {
+      return null;
+    }
+    ScanNode scan = chainScan(node.input());
+    ParallelAggregation split = ParallelAggregation.of(node.groupKeys().length,
+        node.aggregates());
+    if (scan == null || split == null || estimatedRows(scan) < PARALLEL_MIN_ROWS) {
+      return null;
+    }
+    List<Operator> scans = scanPartitions(scan, ctx.threads());
+    if (scans == null || scans.size() < 2) {
+      return null;
+    }
+    DataType[] inTypes = node.input().types();
+    int[] keys = node.groupKeys();
+    DataType[] keyTypes = new DataType[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keyTypes[i] = inTypes[keys[i]];
+    }
+    List<Operator> partials = new ArrayList<>();
+    for (Operator s : scans) {
+      Operator chain = new ExecutionPlanner(ctx).buildChain(node.input(), scan, s);
+      partials.add(new HashAggregateOperator(chain, inTypes, keys, split.partial, ctx));
+    }
+    DataType[] partialTypes = split.partialTypes(keyTypes);
+    int[] finalKeys = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      finalKeys[i] = i;
+    }
+    Operator merged = new HashAggregateOperator(new ParallelUnionOperator(partials, ctx),
+        partialTypes, finalKeys, split.finalSpecs, ctx);
+    return new ProjectOperator(merged, split.finalProjection(keyTypes), ctx);
+  }
+
+  /**
+   * Scans over disjoint parts of a table, each with its own filter evaluator: managed tables
+   * deal their batches round-robin, connectors split their files. Null if it cannot split.
+   */
+  private List<Operator> scanPartitions(ScanNode scan, int parts) {
+    TableKind kind = scan.table().definition().kind();
+    List<Operator> out = new ArrayList<>();
+    if (kind == TableKind.MANAGED) {
+      List<Batch> batches = scan.table().runtime(TableData.class).snapshot();
+      if (batches.size() < parts) {
+        return null;
+      }
+      for (int p = 0; p < parts; p++) {
+        List<Batch> mine = new ArrayList<>();
+        for (int i = p; i < batches.size(); i += parts) {
+          mine.add(batches.get(i));
+        }
+        ScanParts sp = scanParts(scan);
+        out.add(new ScanOperator(ScanOperator.listReader(mine, sp.read()), sp.filter(),
+            sp.output(), ctx));
+      }
+      return out;
+    }
+    if (kind == TableKind.EXTERNAL) {
+      ConnectorTable table = scan.table().runtime(ConnectorTable.class);
+      ScanParts first = scanParts(scan);
+      List<BatchReader> splits = table.split(
+          new ReadRequest(first.read(), scan.predicates(), -1), parts);
+      for (BatchReader r : splits) {
+        ScanParts sp = scanParts(scan);
+        out.add(new ScanOperator(r, sp.filter(), sp.output(), ctx));
+      }
+      return out;
+    }
+    return null;
+  }
+
+  /** The scan at the bottom of a chain of filters and projections, or null. */
+  private static ScanNode chainScan(PlanNode node) {
+    while (node instanceof FilterNode || node instanceof ProjectNode) {
+      node = node.inputs().get(0);
+    }
+    return node instanceof ScanNode ? (ScanNode) node : null;
+  }
+
+  /** Builds the operators of a filter/project chain with {@code scanOperator} at its bottom. */
+  private Operator buildChain(PlanNode node, ScanNode scan, Operator scanOperator) {
+    if (node == scan) {
+      return scanOperator;
+    }
+    Operator input = buildChain(node.inputs().get(0), scan, scanOperator);
+    if (node instanceof FilterNode) {
+      FilterNode f = (FilterNode) node;
+      return new FilterOperator(input, compiler.compile(f.condition(), f.input().types()), ctx);
+    }
+    ProjectNode p = (ProjectNode) node;
+    List<Evaluator> exprs = new ArrayList<>();
+    for (RexNode e : p.expressions()) {
+      exprs.add(compiler.compile(e, p.input().types()));
+    }
+    return new ProjectOperator(input, exprs, ctx);
+  }
+
+  private static long estimatedRows(ScanNode scan) {
+    Object runtime = scan.table().runtime();
+    if (runtime instanceof TableData) {
+      return ((TableData) runtime).rowCount();
+    }
+    if (runtime instanceof ConnectorTable) {
+      return ((ConnectorTable) runtime).estimatedRowCount();
+    }
+    return 0;
   }
 
   @Override

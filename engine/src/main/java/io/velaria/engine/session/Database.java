@@ -130,10 +130,19 @@ public final class Database implements AutoCloseable {
   }
 
   public Session newSession() {
+    return newSession(config);
+  }
+
+  /**
+   * A session with its own per-connection settings (memory_limit, threads, batch_size,
+   * read_only) taken from {@code connectionConfig}; where the database lives is the shared
+   * database's.
+   */
+  public Session newSession(DatabaseConfig connectionConfig) {
     if (closed) {
       throw new VelariaException("08003", "database is closed");
     }
-    return new Session(this);
+    return new Session(this, connectionConfig);
   }
 
   public Map<String, String> indexes() {

@@ -12,18 +12,25 @@ import java.util.List;
  */
 public final class Session implements AutoCloseable {
   private final Database database;
+  private final DatabaseConfig config;
   private final StatementRunner runner;
   private volatile boolean readOnly;
   private volatile boolean closed;
 
-  Session(Database database) {
+  Session(Database database, DatabaseConfig config) {
     this.database = database;
-    this.readOnly = database.config().readOnly();
+    this.config = config;
+    this.readOnly = database.config().readOnly() || config.readOnly();
     this.runner = new StatementRunner(this);
   }
 
   public Database database() {
     return database;
+  }
+
+  /** This connection's settings (memory limit, threads, batch size). */
+  public DatabaseConfig config() {
+    return config;
   }
 
   /**

@@ -157,10 +157,10 @@ public final class StatementRunner {
   }
 
   ExecContext newContext(List<Object> params, QueryControl control) {
-    MemoryTracker memory = new MemoryTracker(database.config().memoryLimitBytes());
+    MemoryTracker memory = new MemoryTracker(session.config().memoryLimitBytes());
     return new ExecContext(memory, control == null ? new QueryControl() : control,
-        params == null ? List.of() : params, database.workers(), database.config().threads(),
-        database.config().batchSize());
+        params == null ? List.of() : params, database.workers(), session.config().threads(),
+        session.config().batchSize());
   }
 
   private static List<ResultColumn> resultColumns(QueryPlanner.Validated v, RelDataType rowType) {

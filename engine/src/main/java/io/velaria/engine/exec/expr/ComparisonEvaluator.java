@@ -39,6 +39,12 @@ final class ComparisonEvaluator implements Evaluator {
   @Override
   public Column evaluate(Batch input) {
     Column a = left.evaluate(input);
+    if (right instanceof ConstantEvaluator && op != Op.DISTINCT && op != Op.NOT_DISTINCT) {
+      Column fast = againstConstant(a, (ConstantEvaluator) right);
+      if (fast != null) {
+        return fast;
+      }
+    }
     Column b = right.evaluate(input);
     int n = input.rowCount();
     int[] cmp = compare(a, b, n);
@@ -71,6 +77,65 @@ final class ComparisonEvaluator implements Evaluator {
       }
     }
     return new BooleanColumn(DataType.BOOLEAN, n, out, nulls);
+  }
+
+  /**
+   * The common filter shape {@code column op constant} in one pass without materializing the
+   * constant, for same-domain longs, doubles and strings; null when the shape does not fit.
+   */
+  private Column againstConstant(Column a, ConstantEvaluator constant) {
+    Object v = constant.value();
+    int n = a.size();
+    if (v == null) {
+      boolean[] nulls = new boolean[n];
+      java.util.Arrays.fill(nulls, true);
+      return new BooleanColumn(DataType.BOOLEAN, n, new boolean[n], nulls);
+    }
+    DataType ct = constant.type();
+    boolean[] out = new boolean[n];
+    if (a instanceof LongColumn && v instanceof Long && sameDomain(a.type(), ct)) {
+      long[] x = ((LongColumn) a).values();
+      long c = (Long) v;
+      switch (op) {
+        case EQ: for (int i = 0; i < n; i++) { out[i] = x[i] == c; } break;
+        case NE: for (int i = 0; i < n; i++) { out[i] = x[i] != c; } break;
+        case LT: for (int i = 0; i < n; i++) { out[i] = x[i] < c; } break;
+        case LE: for (int i = 0; i < n; i++) { out[i] = x[i] <= c; } break;
+        case GT: for (int i = 0; i < n; i++) { out[i] = x[i] > c; } break;
+        default: for (int i = 0; i < n; i++) { out[i] = x[i] >= c; } break;
+      }
+    } else if (a instanceof DoubleColumn && v instanceof Double) {
+      double[] x = ((DoubleColumn) a).values();
+      double c = (Double) v;
+      switch (op) {
+        case EQ: for (int i = 0; i < n; i++) { out[i] = x[i] == c; } break;
+        case NE: for (int i = 0; i < n; i++) { out[i] = x[i] != c; } break;
+        case LT: for (int i = 0; i < n; i++) { out[i] = x[i] < c; } break;
+        case LE: for (int i = 0; i < n; i++) { out[i] = x[i] <= c; } break;
+        case GT: for (int i = 0; i < n; i++) { out[i] = x[i] > c; } break;
+        default: for (int i = 0; i < n; i++) { out[i] = x[i] >= c; } break;
+      }
+    } else if (a instanceof StringColumn && v instanceof String) {
+      String[] x = ((StringColumn) a).values();
+      String c = (String) v;
+      for (int i = 0; i < n; i++) {
+        if (x[i] == null) {
+          continue;
+        }
+        if (op == Op.EQ) {
+          out[i] = x[i].equals(c);
+        } else if (op == Op.NE) {
+          out[i] = !x[i].equals(c);
+        } else {
+          int r = x[i].compareTo(c);
+          out[i] = op == Op.LT ? r < 0 : op == Op.LE ? r <= 0 : op == Op.GT ? r > 0 : r >= 0;
+        }
+      }
+    } else {
+      return null;
+    }
+    boolean[] nulls = a.nulls();
+    return new BooleanColumn(DataType.BOOLEAN, n, out, nulls == null ? null : nulls.clone());
   }
 
   /** Per-row sign of a compared to b (undefined where either is NULL). */

@@ -139,6 +139,7 @@ public final class QueryPlanner {
     // 2. drop unused columns so scans read only what is needed
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     // 3. push filters down and through joins, merge projections
+    rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
     rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
         CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,

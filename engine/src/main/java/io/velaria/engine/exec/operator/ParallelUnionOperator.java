@@ -16,16 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads several splits of a table at once, one worker thread per split, each parsing and
- * filtering its own batches; the consumer takes finished batches from a small bounded queue
- * (so memory stays bounded when the consumer is slower). Order across splits is not kept.
+ * Runs several independent operator pipelines at once, one worker thread each (scan splits,
+ * or partial aggregations over parts of a table); the consumer takes finished batches from a
+ * small bounded queue, so memory stays bounded when it is slower. Order across inputs is not
+ * kept. The first failure of any input stops all of them and is rethrown.
  */
-public final class ParallelScanOperator implements Operator {
+public final class ParallelUnionOperator implements Operator {
   private static final Batch END = new Batch(new io.velaria.engine.column.Column[0], 0);
 
-  private final List<BatchReader> readers;
-  private final Evaluator filter;
-  private final int[] output;
+  private final List<Operator> inputs;
   private final ExecContext ctx;
   private final BlockingQueue<Batch> queue;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -35,26 +34,31 @@ public final class ParallelScanOperator implements Operator {
   private boolean started;
   private int finished;
 
-  public ParallelScanOperator(List<BatchReader> readers, Evaluator filter, int[] output,
-      ExecContext ctx) {
-    this.readers = List.copyOf(readers);
-    this.filter = filter;
-    this.output = output;
+  public ParallelUnionOperator(List<Operator> inputs, ExecContext ctx) {
+    this.inputs = List.copyOf(inputs);
     this.ctx = ctx;
-    this.queue = new ArrayBlockingQueue<>(readers.size() * 4);
+    this.queue = new ArrayBlockingQueue<>(inputs.size() * 4);
+  }
+
+  /** Scans of several splits, each filtering and projecting its own batches. */
+  public static ParallelUnionOperator ofScans(List<BatchReader> readers, Evaluator filter,
+      int[] output, ExecContext ctx) {
+    List<Operator> scans = new java.util.ArrayList<>();
+    for (BatchReader r : readers) {
+      scans.add(new ScanOperator(r, filter, output, ctx));
+    }
+    return new ParallelUnionOperator(scans, ctx);
   }
 
   private void start() {
     started = true;
-    running.set(readers.size());
-    for (BatchReader r : readers) {
-      // every split compiles nothing new: evaluators are stateless apart from constant caches
-      tasks.add(ctx.workers().submit(() -> runSplit(r)));
+    running.set(inputs.size());
+    for (Operator in : inputs) {
+      tasks.add(ctx.workers().submit(() -> runInput(in)));
     }
   }
 
-  private void runSplit(BatchReader reader) {
-    ScanOperator scan = new ScanOperator(reader, filter == null ? null : filter, output, ctx);
+  private void runInput(Operator scan) {
     try {
       Batch b;
       while (!stopped && (b = scan.next()) != null) {
@@ -65,7 +69,7 @@ public final class ParallelScanOperator implements Operator {
     } catch (VelariaException e) {
       failure.compareAndSet(null, e);
     } catch (OutOfMemoryError e) {
-      failure.compareAndSet(null, ctx.memory().outOfHeap("scanning in parallel"));
+      failure.compareAndSet(null, ctx.memory().outOfHeap("running in parallel"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -89,7 +93,7 @@ public final class ParallelScanOperator implements Operator {
     if (!started) {
       start();
     }
-    while (finished < readers.size()) {
+    while (finished < inputs.size()) {
       RuntimeException f = failure.get();
       if (f != null) {
         close();
@@ -101,7 +105,7 @@ public final class ParallelScanOperator implements Operator {
         b = queue.poll(100, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new VelariaException(SqlStates.QUERY_CANCELED, "scan interrupted");
+        throw new VelariaException(SqlStates.QUERY_CANCELED, "query interrupted");
       }
       if (b == null) {
         continue;
@@ -127,8 +131,8 @@ public final class ParallelScanOperator implements Operator {
       t.cancel(false);
     }
     if (!started) {
-      for (BatchReader r : readers) {
-        r.close();
+      for (Operator in : inputs) {
+        in.close();
       }
     }
   }
