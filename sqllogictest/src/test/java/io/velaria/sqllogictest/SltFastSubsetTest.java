@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * Runs the fast subset of the SQLite sqllogictest suite ({@link Subsets#fast}) and fails on any
  * failure the baseline does not list. Baselined failures that now pass are reported (and
  * written to {@code target/slt-fixed.txt}) so the baseline can shrink; with
- * {@code -Dslt.strict=true} they fail the test too.
+ * {@code -Dslt.strict=true} they fail the test too. {@code -Dslt.files=evidence/,select1.test}
+ * runs other files instead (same arguments as {@link SltMain}).
  */
 class SltFastSubsetTest {
   private static final List<String> FIXED = new ArrayList<>();
@@ -28,7 +29,10 @@ class SltFastSubsetTest {
     Baseline baseline = Baseline.load();
     SltRunner runner = new SltRunner(SltRunner.DEFAULT_QUERY_TIMEOUT_SECONDS);
     boolean strict = Boolean.getBoolean("slt.strict");
-    return Subsets.fast(SltRunner.allFiles()).stream().map(file ->
+    String only = System.getProperty("slt.files", "").strip();
+    List<String> files = only.isEmpty() ? Subsets.fast(SltRunner.allFiles())
+        : Subsets.expand(SltRunner.allFiles(), List.of(only.split("[,\\s]+")));
+    return files.stream().map(file ->
         DynamicTest.dynamicTest(file, () -> {
           SltRunner.FileResult r = runner.run(file);
           Set<String> known = baseline.keys(file);
