@@ -537,8 +537,8 @@ public final class RelToPlanConverter {
 
   private PlanNode sort(Sort s) {
     PlanNode input = convert(s.getInput());
-    long offset = s.offset == null ? 0 : literalLong(s.offset, "OFFSET");
-    long limit = s.fetch == null ? -1 : literalLong(s.fetch, "LIMIT");
+    RowCount offset = s.offset == null ? RowCount.ZERO : rowCount(s.offset, "OFFSET");
+    RowCount limit = s.fetch == null ? RowCount.NONE : rowCount(s.fetch, "LIMIT");
     List<RelFieldCollation> fcs = s.getCollation().getFieldCollations();
     if (fcs.isEmpty()) {
       return new LimitNode(input, offset, limit);
@@ -557,16 +557,19 @@ public final class RelToPlanConverter {
     return new SortNode(input, keys, offset, limit);
   }
 
-  private static long literalLong(RexNode n, String what) {
+  private static RowCount rowCount(RexNode n, String what) {
     if (n instanceof RexLiteral) {
       Long v = ((RexLiteral) n).getValueAs(Long.class);
       if (v == null || v < 0) {
         throw new VelariaException(SqlStates.DATA_EXCEPTION, what + " must not be negative");
       }
-      return v;
+      return RowCount.of(v);
+    }
+    if (n instanceof org.apache.calcite.rex.RexDynamicParam) {
+      return RowCount.parameter(((org.apache.calcite.rex.RexDynamicParam) n).getIndex());
     }
     throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
-        what + " must be a constant (a parameter is not supported yet)");
+        what + " must be a constant or a parameter");
   }
 
   private List<PlanNode> castInputs(List<RelNode> inputs, RelDataType rowType) {
