@@ -198,3 +198,14 @@ SqlDrop VelariaDropIndex(Span s, boolean replace) :
     <INDEX> ifExists = VelariaIfExists() name = CompoundIdentifier()
     { return new SqlDropVelariaIndex(s.end(this), ifExists, name); }
 }
+
+/** REINDEX [name]: plain indexes are no-ops, so this only checks the name. */
+SqlNode VelariaReindex() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+}
+{
+    <REINDEX> { s = span(); } [ name = CompoundIdentifier() ]
+    { return new SqlReindex(s.end(this), name); }
+}

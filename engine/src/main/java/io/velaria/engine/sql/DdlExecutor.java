@@ -82,6 +82,9 @@ final class DdlExecutor {
     if (node instanceof SqlDropVelariaIndex) {
       return dropIndex((SqlDropVelariaIndex) node);
     }
+    if (node instanceof io.velaria.engine.sql.parser.SqlReindex) {
+      return reindex((io.velaria.engine.sql.parser.SqlReindex) node);
+    }
     if (node instanceof SqlSearchQuery) {
       throw notYet("KEYWORD SEARCH / HYBRID SEARCH");
     }
@@ -395,6 +398,19 @@ final class DdlExecutor {
     if (database.indexes().remove(key) == null && !drop.ifExists()) {
       throw new VelariaException(SqlStates.UNDEFINED_TABLE,
           "index '" + simpleName(drop.name()) + "' does not exist");
+    }
+    return StatementResult.updateCount(0);
+  }
+
+  /** Plain indexes are no-ops, so REINDEX only checks that the index or table exists. */
+  private StatementResult reindex(io.velaria.engine.sql.parser.SqlReindex reindex) {
+    if (reindex.name() != null) {
+      String name = simpleName(reindex.name());
+      if (!database.indexes().containsKey(name.toLowerCase(Locale.ROOT))
+          && database.catalog().find(schemaOf(reindex.name()), name).isEmpty()) {
+        throw new VelariaException(SqlStates.UNDEFINED_TABLE,
+            "index or table '" + name + "' does not exist");
+      }
     }
     return StatementResult.updateCount(0);
   }
