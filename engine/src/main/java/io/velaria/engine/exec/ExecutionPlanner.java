@@ -382,6 +382,12 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
     return new BatchListOperator(List.of(new Batch(cols, node.rows().size())));
   }
 
+  @Override
+  public Operator visit(io.velaria.engine.plan.WindowNode node) {
+    return new io.velaria.engine.exec.operator.WindowOperator(build(node.input()),
+        node.input().types(), node.groups(), ctx);
+  }
+
   static boolean isOuter(JoinType t) {
     return t == JoinType.LEFT || t == JoinType.RIGHT || t == JoinType.FULL;
   }

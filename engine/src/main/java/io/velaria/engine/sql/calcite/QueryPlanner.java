@@ -60,6 +60,17 @@ public final class QueryPlanner {
 
   private static volatile SqlOperatorTable extraOperators = SqlOperatorTables.of();
 
+  static {
+    // function libraries on the class path (found by ServiceLoader) add their operators once
+    for (io.velaria.engine.exec.expr.FunctionProvider p
+        : io.velaria.engine.exec.expr.FunctionProvider.providers()) {
+      SqlOperatorTable t = p.operatorTable();
+      if (t != null) {
+        registerOperators(t);
+      }
+    }
+  }
+
   private final CalciteCatalogReader catalogReader;
   private final SqlOperatorTable operatorTable;
 
@@ -75,11 +86,38 @@ public final class QueryPlanner {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(p);
     this.catalogReader = new CalciteCatalogReader(root, List.of(Catalog.USER_SCHEMA),
         TYPE_FACTORY, config);
-    this.operatorTable = SqlOperatorTables.chain(
-        extraOperators,
+    this.operatorTable = shadowing(extraOperators, SqlOperatorTables.chain(
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
             SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL, SqlLibrary.MYSQL),
-        catalogReader);
+        catalogReader));
+  }
+
+  /**
+   * Operators of {@code first} hide those of the same name in {@code rest}: a function library's
+   * definition replaces Calcite's (one candidate, so the validator resolves the call early and
+   * can type dynamic parameters from the library's signatures).
+   */
+  private static SqlOperatorTable shadowing(SqlOperatorTable first, SqlOperatorTable rest) {
+    return new SqlOperatorTable() {
+      @Override
+      public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName,
+          org.apache.calcite.sql.SqlFunctionCategory category,
+          org.apache.calcite.sql.SqlSyntax syntax, List<org.apache.calcite.sql.SqlOperator> list,
+          org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+        int before = list.size();
+        first.lookupOperatorOverloads(opName, category, syntax, list, nameMatcher);
+        if (list.size() == before) {
+          rest.lookupOperatorOverloads(opName, category, syntax, list, nameMatcher);
+        }
+      }
+
+      @Override
+      public List<org.apache.calcite.sql.SqlOperator> getOperatorList() {
+        List<org.apache.calcite.sql.SqlOperator> all = new ArrayList<>(first.getOperatorList());
+        all.addAll(rest.getOperatorList());
+        return all;
+      }
+    };
   }
 
   /** Lets the functions module add its operators to every validator. */
@@ -146,6 +184,8 @@ public final class QueryPlanner {
     rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    // window functions (RexOver in projections) become Window nodes
+    rel = hep(rel, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
     // 2. drop unused columns so scans read only what is needed
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     // 3. push filters down and through joins, merge projections
