@@ -72,6 +72,51 @@ class ParallelAggregationTest {
             .setScale(2), rs.getBigDecimal(2).setScale(2));
         assertEquals(N - 1000, rs.getLong(3));
       }
+      // through a join: each part probes its own hash table built from shared build rows
+      st.execute("CREATE TABLE dims (g BIGINT, w INT)");
+      st.execute("INSERT INTO dims VALUES (0, 10), (1, 11), (2, 12), (3, 13), (5, 15)");
+      try (ResultSet rs = s.executeQuery("SELECT d.w, COUNT(*), SUM(t.id) FROM t JOIN dims d"
+          + " ON t.g = d.g WHERE t.id >= 7 GROUP BY d.w ORDER BY d.w")) {
+        for (long g : new long[] {0, 1, 2, 3, 5}) {
+          assertTrue(rs.next());
+          long count = 0;
+          long sum = 0;
+          for (long id = 7; id < N; id++) {
+            if (id % 7 == g) {
+              count++;
+              sum += id;
+            }
+          }
+          assertEquals(10 + g, rs.getLong(1));
+          assertEquals(count, rs.getLong(2));
+          assertEquals(sum, rs.getLong(3));
+        }
+        assertFalse(rs.next());
+      }
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(d.w) FROM t LEFT JOIN dims d"
+          + " ON t.g = d.g")) {
+        assertTrue(rs.next());
+        long matched = 0;
+        for (long id = 0; id < N; id++) {
+          long g = id % 7;
+          if (g <= 3 || g == 5) {
+            matched++;
+          }
+        }
+        assertEquals(N, rs.getLong(1));
+        assertEquals(matched, rs.getLong(2));
+      }
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM t WHERE g NOT IN"
+          + " (SELECT g FROM dims)")) {
+        assertTrue(rs.next());
+        long expectedAnti = 0;
+        for (long id = 0; id < N; id++) {
+          if (id % 7 == 4 || id % 7 == 6) {
+            expectedAnti++;
+          }
+        }
+        assertEquals(expectedAnti, rs.getLong(1));
+      }
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(id), AVG(id) FROM t WHERE id < 0")) {
         assertTrue(rs.next());
         assertEquals(0, rs.getLong(1));

@@ -191,7 +191,7 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
     }
     List<Operator> partials = new ArrayList<>();
     for (Operator s : scans) {
-      Operator chain = new ExecutionPlanner(ctx).buildChain(node.input(), scan, s);
+      Operator chain = buildChain(node.input(), scan, s);
       partials.add(new HashAggregateOperator(chain, inTypes, keys, split.partial, ctx));
     }
     DataType[] partialTypes = split.partialTypes(keyTypes);
@@ -241,18 +241,49 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
     return null;
   }
 
-  /** The scan at the bottom of a chain of filters and projections, or null. */
+  /**
+   * The scan at the bottom of a chain of filters, projections and hash joins (following their
+   * probe side), or null. RIGHT and FULL joins end the chain: their unmatched build rows
+   * cannot be found by one part of the probe side alone.
+   */
   private static ScanNode chainScan(PlanNode node) {
-    while (node instanceof FilterNode || node instanceof ProjectNode) {
-      node = node.inputs().get(0);
+    while (true) {
+      if (node instanceof FilterNode || node instanceof ProjectNode) {
+        node = node.inputs().get(0);
+      } else if (node instanceof JoinNode && splittableProbe((JoinNode) node)) {
+        node = ((JoinNode) node).probe();
+      } else {
+        break;
+      }
     }
     return node instanceof ScanNode ? (ScanNode) node : null;
   }
 
-  /** Builds the operators of a filter/project chain with {@code scanOperator} at its bottom. */
+  private static boolean splittableProbe(JoinNode j) {
+    JoinType t = j.joinType();
+    return j.probeKeys().length > 0
+        && (t == JoinType.INNER || t == JoinType.LEFT || t == JoinType.SEMI
+            || t == JoinType.ANTI);
+  }
+
+  /** Build sides of the joins in a split chain, materialized once and shared by all parts. */
+  private final java.util.Map<JoinNode, SharedBatches> sharedBuilds =
+      new java.util.IdentityHashMap<>();
+
+  /**
+   * Builds the operators of a chain with {@code scanOperator} at its bottom. Each join in the
+   * chain gets its own hash table, built from build-side rows computed once for all parts.
+   */
   private Operator buildChain(PlanNode node, ScanNode scan, Operator scanOperator) {
     if (node == scan) {
       return scanOperator;
+    }
+    if (node instanceof JoinNode) {
+      JoinNode j = (JoinNode) node;
+      Operator probe = buildChain(j.probe(), scan, scanOperator);
+      SharedBatches shared = sharedBuilds.computeIfAbsent(j,
+          k -> new SharedBatches(() -> build(k.build()), ctx));
+      return joinOperator(j, probe, shared.reader());
     }
     Operator input = buildChain(node.inputs().get(0), scan, scanOperator);
     if (node instanceof FilterNode) {
@@ -280,6 +311,10 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
 
   @Override
   public Operator visit(JoinNode node) {
+    return joinOperator(node, build(node.probe()), build(node.build()));
+  }
+
+  private Operator joinOperator(JoinNode node, Operator probe, Operator build) {
     DataType[] probeTypes = node.probe().types();
     DataType[] buildTypes = node.build().types();
     Evaluator residual = null;
@@ -289,8 +324,6 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
       System.arraycopy(buildTypes, 0, both, probeTypes.length, buildTypes.length);
       residual = compiler.compile(node.residual(), both);
     }
-    Operator probe = build(node.probe());
-    Operator build = build(node.build());
     if (node.probeKeys().length == 0) {
       return new NestedLoopJoinOperator(probe, build, probeTypes, buildTypes, node.joinType(),
           residual, ctx);
@@ -302,12 +335,13 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
   @Override
   public Operator visit(SortNode node) {
     return new SortOperator(build(node.input()), node.input().types(), node.keys(),
-        node.offset(), node.limit(), ctx);
+        node.offset().resolve(ctx, "OFFSET"), node.limit().resolve(ctx, "LIMIT"), ctx);
   }
 
   @Override
   public Operator visit(LimitNode node) {
-    return new LimitOperator(build(node.input()), node.offset(), node.limit());
+    return new LimitOperator(build(node.input()), node.offset().resolve(ctx, "OFFSET"),
+        node.limit().resolve(ctx, "LIMIT"));
   }
 
   @Override
@@ -346,6 +380,12 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
       cols[i] = builders[i].build();
     }
     return new BatchListOperator(List.of(new Batch(cols, node.rows().size())));
+  }
+
+  @Override
+  public Operator visit(io.velaria.engine.plan.WindowNode node) {
+    return new io.velaria.engine.exec.operator.WindowOperator(build(node.input()),
+        node.input().types(), node.groups(), ctx);
   }
 
   static boolean isOuter(JoinType t) {

@@ -5,10 +5,10 @@ import java.util.List;
 /** OFFSET/LIMIT without ordering. */
 public final class LimitNode extends PlanNode {
   private final PlanNode input;
-  private final long offset;
-  private final long limit;
+  private final RowCount offset;
+  private final RowCount limit;
 
-  public LimitNode(PlanNode input, long offset, long limit) {
+  public LimitNode(PlanNode input, RowCount offset, RowCount limit) {
     super(input.fields());
     this.input = input;
     this.offset = offset;
@@ -19,12 +19,12 @@ public final class LimitNode extends PlanNode {
     return input;
   }
 
-  public long offset() {
+  public RowCount offset() {
     return offset;
   }
 
   /** -1 for no limit. */
-  public long limit() {
+  public RowCount limit() {
     return limit;
   }
 

@@ -21,4 +21,6 @@ public interface PlanVisitor<R> {
   R visit(SetOperationNode node);
 
   R visit(ValuesNode node);
+
+  R visit(WindowNode node);
 }

@@ -98,6 +98,9 @@ public final class RelToPlanConverter {
     if (rel instanceof Values) {
       return values((Values) rel);
     }
+    if (rel instanceof org.apache.calcite.rel.core.Window) {
+      return window((org.apache.calcite.rel.core.Window) rel);
+    }
     throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
         "query shape not supported yet: " + rel.getRelTypeName()
             + (rel.getRelTypeName().contains("Correlate")
@@ -533,12 +536,85 @@ public final class RelToPlanConverter {
     return a;
   }
 
+  // ---- window functions --------------------------------------------------------------
+
+  private PlanNode window(org.apache.calcite.rel.core.Window w) {
+    PlanNode input = convert(w.getInput());
+    int n = input.fields().size();
+    List<PlanField> outFields = fields(w.getRowType());
+    List<WindowNode.Group> groups = new ArrayList<>();
+    for (org.apache.calcite.rel.core.Window.Group g : w.groups) {
+      List<SortKey> order = new ArrayList<>();
+      for (RelFieldCollation fc : g.orderKeys.getFieldCollations()) {
+        boolean desc = fc.getDirection().isDescending();
+        boolean nullsFirst = fc.nullDirection == RelFieldCollation.NullDirection.FIRST
+            || (fc.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED && !desc);
+        order.add(new SortKey(fc.getFieldIndex(), desc, nullsFirst));
+      }
+      List<WindowNode.Call> calls = new ArrayList<>();
+      for (org.apache.calcite.rel.core.Window.RexWinAggCall call : g.aggCalls) {
+        List<RexNode> ops = call.getOperands();
+        int[] cols = new int[ops.size()];
+        Object[] consts = new Object[ops.size()];
+        DataType[] types = new DataType[ops.size()];
+        for (int i = 0; i < ops.size(); i++) {
+          RexNode op = ops.get(i);
+          types[i] = TypeMapping.fromRel(op.getType());
+          RexLiteral lit = constant(op, w, n);
+          if (lit != null) {
+            cols[i] = -1;
+            consts[i] = InternalValues.fromLiteral(lit, types[i]);
+          } else if (op instanceof RexInputRef) {
+            cols[i] = ((RexInputRef) op).getIndex();
+          } else {
+            throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
+                "window function argument not supported yet: " + op);
+          }
+        }
+        calls.add(new WindowNode.Call(call.getOperator().getName().toUpperCase(
+            java.util.Locale.ROOT), cols, consts, types, TypeMapping.fromRel(call.getType())));
+      }
+      groups.add(new WindowNode.Group(g.keys.toArray(), order, g.isRows,
+          bound(g.lowerBound, w, n), bound(g.upperBound, w, n), calls));
+    }
+    return new WindowNode(outFields, input, groups);
+  }
+
+  private static RexLiteral constant(RexNode op, org.apache.calcite.rel.core.Window w, int n) {
+    if (op instanceof RexLiteral) {
+      return (RexLiteral) op;
+    }
+    if (op instanceof RexInputRef && ((RexInputRef) op).getIndex() >= n) {
+      return w.constants.get(((RexInputRef) op).getIndex() - n);
+    }
+    return null;
+  }
+
+  private static WindowNode.Bound bound(org.apache.calcite.rex.RexWindowBound b,
+      org.apache.calcite.rel.core.Window w, int n) {
+    if (b.isCurrentRow()) {
+      return new WindowNode.Bound(WindowNode.Bound.Kind.CURRENT_ROW, 0);
+    }
+    if (b.isUnbounded()) {
+      return new WindowNode.Bound(b.isPreceding() ? WindowNode.Bound.Kind.UNBOUNDED_PRECEDING
+          : WindowNode.Bound.Kind.UNBOUNDED_FOLLOWING, 0);
+    }
+    RexLiteral lit = constant(b.getOffset(), w, n);
+    Long v = lit == null ? null : lit.getValueAs(Long.class);
+    if (v == null || v < 0) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
+          "window frame offsets must be non-negative whole numbers: " + b);
+    }
+    return new WindowNode.Bound(b.isPreceding() ? WindowNode.Bound.Kind.PRECEDING
+        : WindowNode.Bound.Kind.FOLLOWING, v);
+  }
+
   // ---- sort, set operations, values --------------------------------------------------
 
   private PlanNode sort(Sort s) {
     PlanNode input = convert(s.getInput());
-    long offset = s.offset == null ? 0 : literalLong(s.offset, "OFFSET");
-    long limit = s.fetch == null ? -1 : literalLong(s.fetch, "LIMIT");
+    RowCount offset = s.offset == null ? RowCount.ZERO : rowCount(s.offset, "OFFSET");
+    RowCount limit = s.fetch == null ? RowCount.NONE : rowCount(s.fetch, "LIMIT");
     List<RelFieldCollation> fcs = s.getCollation().getFieldCollations();
     if (fcs.isEmpty()) {
       return new LimitNode(input, offset, limit);
@@ -557,16 +633,19 @@ public final class RelToPlanConverter {
     return new SortNode(input, keys, offset, limit);
   }
 
-  private static long literalLong(RexNode n, String what) {
+  private static RowCount rowCount(RexNode n, String what) {
     if (n instanceof RexLiteral) {
       Long v = ((RexLiteral) n).getValueAs(Long.class);
       if (v == null || v < 0) {
         throw new VelariaException(SqlStates.DATA_EXCEPTION, what + " must not be negative");
       }
-      return v;
+      return RowCount.of(v);
+    }
+    if (n instanceof org.apache.calcite.rex.RexDynamicParam) {
+      return RowCount.parameter(((org.apache.calcite.rex.RexDynamicParam) n).getIndex());
     }
     throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
-        what + " must be a constant (a parameter is not supported yet)");
+        what + " must be a constant or a parameter");
   }
 
   private List<PlanNode> castInputs(List<RelNode> inputs, RelDataType rowType) {

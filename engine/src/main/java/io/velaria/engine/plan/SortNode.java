@@ -7,10 +7,10 @@ import java.util.List;
 public final class SortNode extends PlanNode {
   private final PlanNode input;
   private final List<SortKey> keys;
-  private final long offset;
-  private final long limit;
+  private final RowCount offset;
+  private final RowCount limit;
 
-  public SortNode(PlanNode input, List<SortKey> keys, long offset, long limit) {
+  public SortNode(PlanNode input, List<SortKey> keys, RowCount offset, RowCount limit) {
     super(input.fields());
     this.input = input;
     this.keys = List.copyOf(keys);
@@ -26,12 +26,12 @@ public final class SortNode extends PlanNode {
     return keys;
   }
 
-  public long offset() {
+  public RowCount offset() {
     return offset;
   }
 
   /** -1 for no limit. */
-  public long limit() {
+  public RowCount limit() {
     return limit;
   }
 
@@ -47,6 +47,6 @@ public final class SortNode extends PlanNode {
 
   @Override
   public String describe() {
-    return (limit >= 0 ? "TopN limit=" + limit + " offset=" + offset + " " : "Sort ") + keys;
+    return (limit != RowCount.NONE ? "TopN limit=" + limit + " offset=" + offset + " " : "Sort ") + keys;
   }
 }

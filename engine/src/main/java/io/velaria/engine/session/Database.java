@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
   /** Plain (compatibility) indexes: lower-case index name to table name. */
   private final Map<String, String> indexes = new java.util.concurrent.ConcurrentHashMap<>();
   private final ExecutorService workers;
+  private final DataRoots dataRoots;
   private final AutoCloseable lock;
   private int references;
   private volatile boolean closed;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
   private Database(DatabaseConfig config, String sharedKey) {
     this.config = config;
     this.sharedKey = sharedKey;
+    this.dataRoots = new DataRoots(config.dataRoots());
     for (Connector c : ServiceLoader.load(Connector.class, Database.class.getClassLoader())) {
       connectors.put(c.name().toLowerCase(Locale.ROOT), c);
     }
@@ -110,10 +112,26 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * What a connector gets to open a table: the single place where file tables are opened,
+   * created and written, so the data-root confinement ({@link DataRoots}, SQLState 42501) is
+   * enforced here. With data roots configured, relative paths resolve against the first root.
+   */
   public TableSpec tableSpec(String name, java.util.List<io.velaria.engine.catalog.ColumnDef> cols,
       Map<String, String> options) {
-    Path cwd = config.isPersistent() ? config.directory() : Path.of("").toAbsolutePath();
+    Path cwd;
+    if (dataRoots.isEnabled()) {
+      cwd = dataRoots.roots().get(0);
+    } else {
+      cwd = config.isPersistent() ? config.directory() : Path.of("").toAbsolutePath();
+    }
+    dataRoots.checkOptions(name, options, cwd);
     return new TableSpec(name, cols, options, cwd);
+  }
+
+  /** The data-root confinement of this database (disabled when no data_root is set). */
+  public DataRoots dataRoots() {
+    return dataRoots;
   }
 
   public Connector connector(String format) {

@@ -34,6 +34,12 @@ public final class ExprCompiler {
   }
 
   public Evaluator compile(RexNode node, DataType[] inputTypes) {
+    if (node instanceof RexLiteral
+        && ((RexLiteral) node).getTypeName() == SqlTypeName.SYMBOL) {
+      // a flag operand (TRIM's BOTH/LEADING/TRAILING, a time unit): its name, for functions
+      Object v = ((RexLiteral) node).getValue();
+      return new ConstantEvaluator(DataType.VARCHAR, v == null ? null : v.toString());
+    }
     DataType type = TypeMapping.fromRel(node.getType());
     Evaluator e = compileRaw(node, inputTypes, type);
     return coerce(e, type);

@@ -49,7 +49,27 @@ public final class QueryPlanner {
   private static final JavaTypeFactoryImpl TYPE_FACTORY =
       new JavaTypeFactoryImpl(VelariaTypeSystem.INSTANCE);
 
+  /**
+   * Leaves constant expressions to the engine's evaluators. Calcite's default executor folds
+   * them (e.g. every CAST of a literal that RexSimplify meets, as in INSERT ... VALUES) by
+   * generating and compiling a Java class with Janino per expression: tens of milliseconds per
+   * statement, which dominated sqllogictest files of 1000s of INSERTs.
+   */
+  static final org.apache.calcite.rex.RexExecutor NO_CONSTANT_FOLDING =
+      (rexBuilder, constExps, reducedValues) -> reducedValues.addAll(constExps);
+
   private static volatile SqlOperatorTable extraOperators = SqlOperatorTables.of();
+
+  static {
+    // function libraries on the class path (found by ServiceLoader) add their operators once
+    for (io.velaria.engine.exec.expr.FunctionProvider p
+        : io.velaria.engine.exec.expr.FunctionProvider.providers()) {
+      SqlOperatorTable t = p.operatorTable();
+      if (t != null) {
+        registerOperators(t);
+      }
+    }
+  }
 
   private final CalciteCatalogReader catalogReader;
   private final SqlOperatorTable operatorTable;
@@ -66,11 +86,38 @@ public final class QueryPlanner {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(p);
     this.catalogReader = new CalciteCatalogReader(root, List.of(Catalog.USER_SCHEMA),
         TYPE_FACTORY, config);
-    this.operatorTable = SqlOperatorTables.chain(
-        extraOperators,
+    this.operatorTable = shadowing(extraOperators, SqlOperatorTables.chain(
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
             SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL, SqlLibrary.MYSQL),
-        catalogReader);
+        catalogReader));
+  }
+
+  /**
+   * Operators of {@code first} hide those of the same name in {@code rest}: a function library's
+   * definition replaces Calcite's (one candidate, so the validator resolves the call early and
+   * can type dynamic parameters from the library's signatures).
+   */
+  private static SqlOperatorTable shadowing(SqlOperatorTable first, SqlOperatorTable rest) {
+    return new SqlOperatorTable() {
+      @Override
+      public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName,
+          org.apache.calcite.sql.SqlFunctionCategory category,
+          org.apache.calcite.sql.SqlSyntax syntax, List<org.apache.calcite.sql.SqlOperator> list,
+          org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+        int before = list.size();
+        first.lookupOperatorOverloads(opName, category, syntax, list, nameMatcher);
+        if (list.size() == before) {
+          rest.lookupOperatorOverloads(opName, category, syntax, list, nameMatcher);
+        }
+      }
+
+      @Override
+      public List<org.apache.calcite.sql.SqlOperator> getOperatorList() {
+        List<org.apache.calcite.sql.SqlOperator> all = new ArrayList<>(first.getOperatorList());
+        all.addAll(rest.getOperatorList());
+        return all;
+      }
+    };
   }
 
   /** Lets the functions module add its operators to every validator. */
@@ -114,6 +161,7 @@ public final class QueryPlanner {
   public RelRoot toRel(Validated v) {
     RexBuilder rexBuilder = new RexBuilder(TYPE_FACTORY);
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
+    planner.setExecutor(NO_CONSTANT_FOLDING);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     SqlToRelConverter.Config cfg = SqlToRelConverter.config()
         .withTrimUnusedFields(true)
@@ -136,9 +184,12 @@ public final class QueryPlanner {
     rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    // window functions (RexOver in projections) become Window nodes
+    rel = hep(rel, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
     // 2. drop unused columns so scans read only what is needed
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     // 3. push filters down and through joins, merge projections
+    rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
     rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
         CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
@@ -157,6 +208,8 @@ public final class QueryPlanner {
     HepProgramBuilder b = HepProgram.builder();
     b.addMatchOrder(org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP);
     b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
+    // large joins first: Calcite's LoptOptimizeJoinRule takes minutes on 20+ tables
+    b.addRuleInstance(GreedyJoinOrder.INSTANCE);
     b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
     HepPlanner planner = new HepPlanner(b.build());
     planner.setRoot(rel);
@@ -187,8 +240,9 @@ public final class QueryPlanner {
       SqlNode node = io.velaria.engine.sql.SqlFrontEnd.parse(queryString);
       Validated v = planner.validate(node);
       RexBuilder rexBuilder = new RexBuilder(TYPE_FACTORY);
-      RelOptCluster cluster = RelOptCluster.create(
-          new HepPlanner(HepProgram.builder().build()), rexBuilder);
+      HepPlanner viewPlanner = new HepPlanner(HepProgram.builder().build());
+      viewPlanner.setExecutor(NO_CONSTANT_FOLDING);
+      RelOptCluster cluster = RelOptCluster.create(viewPlanner, rexBuilder);
       SqlToRelConverter converter = new SqlToRelConverter(this, v.validator(),
           planner.catalogReader, cluster, StandardConvertletTable.INSTANCE,
           SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
