@@ -2,6 +2,7 @@ package io.velaria.engine.plan;
 
 import io.velaria.engine.catalog.CatalogEntry;
 import io.velaria.engine.spi.ColumnPredicate;
+import io.velaria.engine.spi.ConnectorTable;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rex.RexNode;
@@ -61,6 +62,10 @@ public final class ScanNode extends PlanNode {
     }
     if (!predicates.isEmpty()) {
       sb.append(" pushed=").append(predicates);
+    }
+    if (table.runtime() instanceof ConnectorTable) {
+      // the connector's own line: format, path and what it skipped (e.g. Parquet row groups)
+      sb.append(" source=[").append(((ConnectorTable) table.runtime()).describe()).append(']');
     }
     return sb.toString();
   }

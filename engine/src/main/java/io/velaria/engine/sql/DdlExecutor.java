@@ -11,6 +11,7 @@ import io.velaria.engine.session.Database;
 import io.velaria.engine.session.QueryControl;
 import io.velaria.engine.session.StatementResult;
 import io.velaria.engine.spi.ConnectorTable;
+import io.velaria.engine.spi.FormatProber;
 import io.velaria.engine.sql.calcite.QueryPlanner;
 import io.velaria.engine.sql.calcite.TypeMapping;
 import io.velaria.engine.sql.parser.SqlColumnDeclaration;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.UUID;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -92,7 +94,7 @@ final class DdlExecutor {
       throw notYet("START STREAM / STOP STREAM");
     }
     if (node instanceof SqlCopyTo) {
-      throw notYet("COPY ... TO");
+      return copyTo((SqlCopyTo) node, params, control);
     }
     throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
         "statement not supported: " + node.getKind());
@@ -123,7 +125,7 @@ final class DdlExecutor {
     Map<String, String> options = options(create.options());
     String format = create.format() == null ? null : create.format().toLowerCase(Locale.ROOT);
     if (format == null && options.containsKey("path")) {
-      format = formatFromPath(options.get("path"));
+      format = probeFormat(name, declared, options);
     }
     if (format != null) {
       if (create.query() != null) {
@@ -151,6 +153,72 @@ final class DdlExecutor {
     }
     createManaged(schema, name, declared);
     return StatementResult.updateCount(0);
+  }
+
+  /**
+   * {@code COPY (query) TO 'path' (FORMAT parquet|csv|json, ...)}: runs the query and writes
+   * its rows with the format's connector writer; other options go to the writer (e.g.
+   * compression, delimiter, header). Without FORMAT the path's extension decides. An existing
+   * file at the path is replaced; a path ending in '/' is a directory of part files.
+   */
+  private StatementResult copyTo(SqlCopyTo copy, List<Object> params, QueryControl control) {
+    Map<String, String> options = options(copy.options());
+    String format = options.remove("format");
+    if (format == null) {
+      String p = copy.path().toLowerCase(Locale.ROOT);
+      format = p.endsWith(".parquet") ? "parquet" : p.endsWith(".json") || p.endsWith(".jsonl")
+          || p.endsWith(".ndjson") ? "json" : p.endsWith(".tsv") ? "tsv"
+          : p.endsWith(".csv") ? "csv" : null;
+      if (format == null) {
+        throw new VelariaException(SqlStates.SYNTAX_ERROR, "COPY TO '" + copy.path()
+            + "': add (FORMAT parquet|csv|json)");
+      }
+    }
+    format = format.toLowerCase(Locale.ROOT);
+    options.put("path", copy.path());
+    QueryPlanner planner = new QueryPlanner(database.catalog());
+    QueryPlanner.Validated v = planner.validate(copy.query());
+    List<ColumnDef> cols = new ArrayList<>();
+    for (RelDataTypeField f : v.rowType().getFieldList()) {
+      DataType t = TypeMapping.fromRel(f.getType());
+      cols.add(new ColumnDef(f.getName(), t.kind() == io.velaria.engine.type.TypeKind.NULL
+          ? DataType.VARCHAR : t, true));
+    }
+    io.velaria.engine.spi.TableSpec spec = database.tableSpec("copy", cols, options);
+    java.nio.file.Path target = spec.workingDirectory() == null
+        ? java.nio.file.Path.of(copy.path())
+        : spec.workingDirectory().resolve(copy.path());
+    if (!copy.path().endsWith("/") && java.nio.file.Files.isRegularFile(target)) {
+      try {
+        java.nio.file.Files.delete(target);
+      } catch (java.io.IOException e) {
+        throw new VelariaException(SqlStates.IO_ERROR, "cannot replace " + target + ": " + e, e);
+      }
+    }
+    io.velaria.engine.plan.PlanNode plan = runner.toPlan(planner.toRel(v));
+    io.velaria.engine.exec.ExecContext ctx = runner.newContext(params, control);
+    io.velaria.engine.spi.TableWriter writer = database.connector(format).writer(spec, cols);
+    long count = 0;
+    boolean done = false;
+    try (io.velaria.engine.exec.operator.Operator op =
+        new io.velaria.engine.exec.ExecutionPlanner(ctx).build(plan)) {
+      io.velaria.engine.column.Batch b;
+      while ((b = op.next()) != null) {
+        ctx.checkCancelled();
+        if (b.rowCount() > 0) {
+          writer.write(b);
+          count += b.rowCount();
+        }
+      }
+      writer.commit();
+      done = true;
+    } finally {
+      if (!done) {
+        writer.abort();
+      }
+      writer.close();
+    }
+    return StatementResult.updateCount(count);
   }
 
   private CatalogEntry createManaged(String schema, String name, List<ColumnDef> columns) {
@@ -235,7 +303,25 @@ final class DdlExecutor {
     return out;
   }
 
-  /** The format a path's extension suggests, until probing by content is available. */
+  /**
+   * The format of a file table created without USING: the first {@link FormatProber} found by
+   * ServiceLoader (the connectors module probes the content) decides and may add options (such
+   * as a delimiter), which are stored with the table; without a prober, the extension decides.
+   */
+  private String probeFormat(String name, List<ColumnDef> declared,
+      Map<String, String> options) {
+    for (FormatProber p : ServiceLoader.load(FormatProber.class,
+        DdlExecutor.class.getClassLoader())) {
+      FormatProber.Probe probe = p.probe(database.tableSpec(name, declared, options));
+      if (probe != null) {
+        probe.options().forEach(options::putIfAbsent);
+        return probe.format();
+      }
+    }
+    return formatFromPath(options.get("path"));
+  }
+
+  /** The format a path's extension suggests, when no prober is installed. */
   private static String formatFromPath(String path) {
     String p = path.toLowerCase(Locale.ROOT);
     if (p.endsWith(".csv") || p.endsWith(".csv.gz")) {
