@@ -181,10 +181,12 @@ SqlDrop VelariaDropView(Span s, boolean replace) :
 {
     final boolean ifExists;
     final SqlIdentifier name;
+    boolean cascade = false;
 }
 {
     <VIEW> ifExists = VelariaIfExists() name = CompoundIdentifier()
-    { return new SqlDropVelariaView(s.end(this), ifExists, name); }
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    { return new SqlDropVelariaView(s.end(this), ifExists, name, cascade); }
 }
 
 SqlDrop VelariaDropIndex(Span s, boolean replace) :
@@ -195,4 +197,15 @@ SqlDrop VelariaDropIndex(Span s, boolean replace) :
 {
     <INDEX> ifExists = VelariaIfExists() name = CompoundIdentifier()
     { return new SqlDropVelariaIndex(s.end(this), ifExists, name); }
+}
+
+/** REINDEX [name]: plain indexes are no-ops, so this only checks the name. */
+SqlNode VelariaReindex() :
+{
+    final Span s;
+    SqlIdentifier name = null;
+}
+{
+    <REINDEX> { s = span(); } [ name = CompoundIdentifier() ]
+    { return new SqlReindex(s.end(this), name); }
 }

@@ -23,7 +23,11 @@ record Measurement(Outcome warmUp, Outcome failedRun, List<Double> runMillis, St
     /** Table cell: median ms, or what went wrong. */
     String cell() {
         if (!warmUp.ok()) {
-            return warmUp.status() == Outcome.Status.ERROR ? "error" : warmUp.describe();
+            switch (warmUp.status()) {
+                case ERROR: return "error";
+                case SKIPPED: return "skipped";
+                default: return warmUp.describe();
+            }
         }
         if (failedRun != null) {
             return failedRun.status() == Outcome.Status.ERROR ? "error" : failedRun.describe();

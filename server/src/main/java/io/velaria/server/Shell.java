@@ -85,6 +85,7 @@ public final class Shell {
     a.add("-p");
     a.add("");
     a.add("--connectInteractionMode=notAskCredentials");
+    a.add("--historyFile=" + historyFile());
     a.addAll(extra);
     return a;
   }

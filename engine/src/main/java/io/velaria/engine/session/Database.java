@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Database implements AutoCloseable {
   private static final Map<String, Database> SHARED = new HashMap<>();
 
+  static {
+    io.velaria.engine.sql.calcite.CalciteSettings.apply();
+  }
+
   private final DatabaseConfig config;
   private final String sharedKey;
   private final TableStore tableStore;

@@ -84,6 +84,9 @@ final class DdlExecutor {
     if (node instanceof SqlDropVelariaIndex) {
       return dropIndex((SqlDropVelariaIndex) node);
     }
+    if (node instanceof io.velaria.engine.sql.parser.SqlReindex) {
+      return reindex((io.velaria.engine.sql.parser.SqlReindex) node);
+    }
     if (node instanceof SqlSearchQuery) {
       throw notYet("KEYWORD SEARCH / HYBRID SEARCH");
     }
@@ -360,19 +363,24 @@ final class DdlExecutor {
     return StatementResult.updateCount(0);
   }
 
-  /** Refuses to drop a table a view reads, unless CASCADE, which drops those views too. */
+  /**
+   * Refuses to drop a table or view another view reads, unless CASCADE, which drops those views
+   * too (and the views that read them).
+   */
   private void checkNoDependentViews(TableDefinition table, boolean cascade) {
-    for (CatalogEntry e : database.catalog().entries()) {
+    for (CatalogEntry e : new ArrayList<>(database.catalog().entries())) {
       TableDefinition v = e.definition();
-      if (v.kind() != TableKind.VIEW) {
+      if (v.kind() != TableKind.VIEW || v == table
+          || database.catalog().find(v.schema(), v.name()).isEmpty()) {
         continue;
       }
       if (mentions(v.viewSql(), table.name())) {
         if (!cascade) {
-          throw new VelariaException("2BP01", "view '" + v.name() + "' depends on table '"
+          throw new VelariaException("2BP01", "view '" + v.name() + "' depends on '"
               + table.name() + "': drop the view first or use CASCADE");
         }
         database.catalog().remove(v.schema(), v.name());
+        checkNoDependentViews(v, true);
       }
     }
   }
@@ -437,6 +445,7 @@ final class DdlExecutor {
       throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE,
           "'" + name + "' is a table: use DROP TABLE");
     }
+    checkNoDependentViews(found.get().definition(), drop.cascade());
     database.catalog().remove(found.get().definition().schema(), found.get().definition().name());
     return StatementResult.updateCount(0);
   }
@@ -475,6 +484,19 @@ final class DdlExecutor {
     if (database.indexes().remove(key) == null && !drop.ifExists()) {
       throw new VelariaException(SqlStates.UNDEFINED_TABLE,
           "index '" + simpleName(drop.name()) + "' does not exist");
+    }
+    return StatementResult.updateCount(0);
+  }
+
+  /** Plain indexes are no-ops, so REINDEX only checks that the index or table exists. */
+  private StatementResult reindex(io.velaria.engine.sql.parser.SqlReindex reindex) {
+    if (reindex.name() != null) {
+      String name = simpleName(reindex.name());
+      if (!database.indexes().containsKey(name.toLowerCase(Locale.ROOT))
+          && database.catalog().find(schemaOf(reindex.name()), name).isEmpty()) {
+        throw new VelariaException(SqlStates.UNDEFINED_TABLE,
+            "index or table '" + name + "' does not exist");
+      }
     }
     return StatementResult.updateCount(0);
   }

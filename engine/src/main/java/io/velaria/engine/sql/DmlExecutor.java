@@ -197,6 +197,13 @@ final class DmlExecutor {
     TableData data = target.runtime(TableData.class);
     List<ColumnDef> columns = target.definition().columns();
     SqlNode where = update.getCondition();
+    for (SqlNode t : update.getTargetColumnList()) {
+      String name = ((SqlIdentifier) t).getSimple();
+      if (target.definition().columnIndex(name) < 0) {
+        throw new VelariaException(SqlStates.UNDEFINED_COLUMN, "column '" + name
+            + "' does not exist in table '" + target.definition().name() + "'");
+      }
+    }
     synchronized (data) {
       long changed;
       if (where == null) {

@@ -1,6 +1,7 @@
 package io.velaria.engine.sql;
 
 import io.velaria.engine.type.DataType;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -14,7 +15,9 @@ final class SqlTypeSpecs {
     SqlParserPos pos = SqlParserPos.ZERO;
     SqlTypeName name;
     int precision = -1;
-    int scale = -1;
+    // Calcite 1.42: an unspecified scale is SCALE_NOT_SPECIFIED (Integer.MIN_VALUE), not -1;
+    // -1 reads as a given scale and VARCHAR(8) with scale -1 fails an internal assertion
+    int scale = RelDataType.SCALE_NOT_SPECIFIED;
     switch (t.kind()) {
       case BOOLEAN: name = SqlTypeName.BOOLEAN; break;
       case TINYINT: name = SqlTypeName.TINYINT; break;

@@ -64,6 +64,10 @@ public final class StatementRunner {
           "statement is too deeply nested to process");
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
+    } catch (AssertionError e) {
+      // Calcite reports some internal inconsistencies as AssertionError (even without -ea);
+      // a caller must get an SQL error, not an Error that escapes JDBC
+      throw new VelariaException(SqlStates.INTERNAL_ERROR, "internal error: " + e.getMessage());
     }
   }
 

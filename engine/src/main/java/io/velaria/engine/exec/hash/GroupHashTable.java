@@ -213,6 +213,12 @@ public final class GroupHashTable implements AutoCloseable {
    */
   private void findLong(long[] v, int count, int[] out) {
     long[] stored = ((LongStore) keys[0]).values;
+    if (stored.length == 0) {
+      // nothing stored yet (an empty join build side): the branch-free read of stored[0]
+      // below would be out of bounds
+      java.util.Arrays.fill(out, 0, count, -1);
+      return;
+    }
     boolean[] storedNulls = keys[0].nulls;
     long[] s = slots;
     int m = mask;

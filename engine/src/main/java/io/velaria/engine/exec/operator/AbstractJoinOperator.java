@@ -94,6 +94,8 @@ abstract class AbstractJoinOperator implements Operator {
       prepared = true;
     }
     while (!finished) {
+      // a join can loop long without new input (a large cross product filtered away)
+      ctx.checkCancelled();
       if (probeBatch == null) {
         if (probeDone) {
           Batch out = nextUnmatchedBuild();

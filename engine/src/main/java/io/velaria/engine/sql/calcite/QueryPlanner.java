@@ -49,6 +49,15 @@ public final class QueryPlanner {
   private static final JavaTypeFactoryImpl TYPE_FACTORY =
       new JavaTypeFactoryImpl(VelariaTypeSystem.INSTANCE);
 
+  /**
+   * Leaves constant expressions to the engine's evaluators. Calcite's default executor folds
+   * them (e.g. every CAST of a literal that RexSimplify meets, as in INSERT ... VALUES) by
+   * generating and compiling a Java class with Janino per expression: tens of milliseconds per
+   * statement, which dominated sqllogictest files of 1000s of INSERTs.
+   */
+  static final org.apache.calcite.rex.RexExecutor NO_CONSTANT_FOLDING =
+      (rexBuilder, constExps, reducedValues) -> reducedValues.addAll(constExps);
+
   private static volatile SqlOperatorTable extraOperators = SqlOperatorTables.of();
 
   static {
@@ -152,6 +161,7 @@ public final class QueryPlanner {
   public RelRoot toRel(Validated v) {
     RexBuilder rexBuilder = new RexBuilder(TYPE_FACTORY);
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
+    planner.setExecutor(NO_CONSTANT_FOLDING);
     RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     SqlToRelConverter.Config cfg = SqlToRelConverter.config()
         .withTrimUnusedFields(true)
@@ -198,6 +208,8 @@ public final class QueryPlanner {
     HepProgramBuilder b = HepProgram.builder();
     b.addMatchOrder(org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP);
     b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
+    // large joins first: Calcite's LoptOptimizeJoinRule takes minutes on 20+ tables
+    b.addRuleInstance(GreedyJoinOrder.INSTANCE);
     b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
     HepPlanner planner = new HepPlanner(b.build());
     planner.setRoot(rel);
@@ -228,8 +240,9 @@ public final class QueryPlanner {
       SqlNode node = io.velaria.engine.sql.SqlFrontEnd.parse(queryString);
       Validated v = planner.validate(node);
       RexBuilder rexBuilder = new RexBuilder(TYPE_FACTORY);
-      RelOptCluster cluster = RelOptCluster.create(
-          new HepPlanner(HepProgram.builder().build()), rexBuilder);
+      HepPlanner viewPlanner = new HepPlanner(HepProgram.builder().build());
+      viewPlanner.setExecutor(NO_CONSTANT_FOLDING);
+      RelOptCluster cluster = RelOptCluster.create(viewPlanner, rexBuilder);
       SqlToRelConverter converter = new SqlToRelConverter(this, v.validator(),
           planner.catalogReader, cluster, StandardConvertletTable.INSTANCE,
           SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));

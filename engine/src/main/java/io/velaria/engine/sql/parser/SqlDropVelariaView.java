@@ -11,17 +11,26 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code DROP VIEW [IF EXISTS] name}. */
+/** {@code DROP VIEW [IF EXISTS] name [CASCADE | RESTRICT]}. */
 public final class SqlDropVelariaView extends SqlDrop {
   public static final SqlOperator OPERATOR =
       new SqlSpecialOperator("DROP VIEW", SqlKind.DROP_VIEW);
 
   private final SqlIdentifier name;
+  private final boolean cascade;
 
   public SqlDropVelariaView(SqlParserPos pos, boolean ifExists, SqlIdentifier name) {
+    this(pos, ifExists, name, false);
+  }
+
+  public SqlDropVelariaView(SqlParserPos pos, boolean ifExists, SqlIdentifier name,
+      boolean cascade) {
     super(OPERATOR, pos, ifExists);
     this.name = Objects.requireNonNull(name);
+    this.cascade = cascade;
   }
+
+  public boolean cascade() { return cascade; }
 
   public boolean ifExists() { return ifExists; }
   public SqlIdentifier name() { return name; }
@@ -34,5 +43,8 @@ public final class SqlDropVelariaView extends SqlDrop {
       writer.keyword("IF EXISTS");
     }
     name.unparse(writer, leftPrec, rightPrec);
+    if (cascade) {
+      writer.keyword("CASCADE");
+    }
   }
 }

@@ -1,0 +1,201 @@
+package io.velaria.sqllogictest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command line for the sqllogictest conformance run. See the module README for the command.
+ *
+ * <pre>
+ * SltMain [--timeout SECONDS] [--max-minutes M] [--doc FILE] [--failures FILE]
+ *         [--update-baseline FILE] [--check] [-q] (@fast | @all | PATH-SUBSTRING)...
+ * </pre>
+ */
+public final class SltMain {
+  private SltMain() {}
+
+  public static void main(String[] args) throws IOException {
+    int timeout = SltRunner.DEFAULT_QUERY_TIMEOUT_SECONDS;
+    double maxMinutes = 0;
+    Path doc = null;
+    Path failuresOut = null;
+    Path baselineOut = null;
+    boolean check = false;
+    boolean quiet = false;
+    List<String> patterns = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--timeout" -> timeout = Integer.parseInt(args[++i]);
+        case "--max-minutes" -> maxMinutes = Double.parseDouble(args[++i]);
+        case "--doc" -> doc = Path.of(args[++i]);
+        case "--failures" -> failuresOut = Path.of(args[++i]);
+        case "--update-baseline" -> baselineOut = Path.of(args[++i]);
+        case "--check" -> check = true;
+        case "-q" -> quiet = true;
+        case "-h", "--help" -> {
+          usage(System.out);
+          return;
+        }
+        default -> {
+          if (args[i].startsWith("--")) {
+            System.err.println("unknown option " + args[i]);
+            usage(System.err);
+            System.exit(2);
+          }
+          patterns.add(args[i]);
+        }
+      }
+    }
+    List<String> files = Subsets.expand(SltRunner.allFiles(), patterns);
+    if (files.isEmpty()) {
+      System.err.println("no test file matches " + patterns);
+      System.exit(2);
+    }
+    Baseline baseline = Baseline.load();
+    SltRunner runner = new SltRunner(timeout);
+    PrintStream out = System.out;
+    out.printf("sqllogictest: %d files, %d cores, query timeout %ds%s%n", files.size(),
+        Runtime.getRuntime().availableProcessors(), timeout,
+        maxMinutes > 0 ? ", stop starting files after " + maxMinutes + " min" : "");
+    long start = System.nanoTime();
+    List<SltRunner.FileResult> results = new ArrayList<>();
+    int newFailures = 0;
+    int fixed = 0;
+    PrintWriter failures = failuresOut == null ? null : new PrintWriter(
+        Files.newBufferedWriter(failuresOut, StandardCharsets.UTF_8));
+    for (String f : files) {
+      if (maxMinutes > 0 && (System.nanoTime() - start) / 60e9 > maxMinutes) {
+        out.printf("time limit reached: %d of %d files not run%n", files.size() - results.size(),
+            files.size());
+        break;
+      }
+      SltRunner.FileResult r = runner.run(f);
+      results.add(r);
+      Set<String> known = baseline.keys(f);
+      Set<String> now = r.failureKeys();
+      Set<String> added = Baseline.newFailures(known, now);
+      Set<String> gone = Baseline.fixed(known, now);
+      newFailures += added.size();
+      fixed += gone.size();
+      out.printf(Locale.ROOT, "%-4s %-48s passed %7d failed %6d skipped %6d %8.1fs%s%s%n",
+          r.failedCount() == 0 ? "ok" : "FAIL", f, r.passed(), r.failedCount(), r.skipped(),
+          r.millis() / 1000.0,
+          added.isEmpty() ? "" : "  NEW " + added.size(),
+          gone.isEmpty() ? "" : "  FIXED " + gone.size());
+      if (!quiet && !r.unexpectedSuccesses().isEmpty()) {
+        out.println("     " + r.unexpectedSuccesses().size() + " 'statement error' record(s)"
+            + " succeeded (not counted by the library), first: " + r.unexpectedSuccesses().get(0));
+      }
+      if (!quiet && r.aborted()) {
+        out.println("     abandoned after statement: " + r.abortedStatement());
+        out.println("     error: " + r.abortError());
+      }
+      if (failures != null) {
+        for (SltRunner.Failure x : r.failures()) {
+          failures.println(x.key() + "\t" + x.message().replace('\t', ' ') + "\t"
+              + x.query().replace('\t', ' '));
+        }
+        failures.flush();
+      }
+      out.flush();
+    }
+    if (failures != null) {
+      failures.close();
+    }
+    long totalMillis = (System.nanoTime() - start) / 1_000_000;
+    String table = directoryTable(results, totalMillis);
+    out.println();
+    out.print(table);
+    out.printf("baseline: %d known failures; this run: %d new, %d fixed%n", baseline.size(),
+        newFailures, fixed);
+    if (doc != null) {
+      writeDoc(doc, patterns, results, table, totalMillis, files.size());
+      out.println("wrote " + doc);
+    }
+    if (baselineOut != null) {
+      Baseline b = Baseline.load(baselineOut);
+      b.replace(results);
+      b.write(baselineOut);
+      out.println("wrote " + baselineOut + " (" + b.size() + " known failures)");
+    }
+    if (check && newFailures > 0) {
+      System.exit(1);
+    }
+  }
+
+  static String directoryTable(List<SltRunner.FileResult> results, long totalMillis) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| directory | files | passed | failed | skipped | pass rate | time |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    long[] sum = new long[5];
+    for (Map.Entry<String, long[]> e : SltRunner.byDirectory(results).entrySet()) {
+      long[] t = e.getValue();
+      for (int i = 0; i < 5; i++) {
+        sum[i] += t[i];
+      }
+      sb.append(row(e.getKey(), t));
+    }
+    sum[3] = totalMillis;
+    sb.append(row("**total**", sum));
+    return sb.toString();
+  }
+
+  private static String row(String name, long[] t) {
+    double rate = t[0] + t[1] == 0 ? 100 : 100.0 * t[0] / (t[0] + t[1]);
+    return String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %s%% | %s |%n", name, t[4],
+        t[0], t[1], t[2], rate == 100 || rate < 99.99 ? String.format(Locale.ROOT, "%.2f", rate)
+            : String.format(Locale.ROOT, "%.4f", rate), duration(t[3]));
+  }
+
+  static String duration(long millis) {
+    long s = millis / 1000;
+    if (s < 60) {
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+  }
+
+  static final String BEGIN = "<!-- slt-run:begin -->";
+  static final String END = "<!-- slt-run:end -->";
+
+  /** Replaces the generated section of the conformance document (or appends one). */
+  static void writeDoc(Path doc, List<String> patterns, List<SltRunner.FileResult> results,
+      String table, long totalMillis, int selected) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append(BEGIN).append('\n');
+    sb.append(String.format(Locale.ROOT,
+        "Run of %s on %s: %d of %d selected files, %d cores (`availableProcessors`), "
+            + "Java %s, total time %s.%n%n",
+        patterns.isEmpty() ? "all files" : "`" + String.join(" ", patterns) + "`",
+        LocalDate.now(), results.size(), selected, Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), duration(totalMillis)));
+    sb.append(table);
+    sb.append(END).append('\n');
+    String text = Files.exists(doc) ? Files.readString(doc) : "# SQL conformance\n\n";
+    int b = text.indexOf(BEGIN);
+    int e = text.indexOf(END);
+    if (b >= 0 && e > b) {
+      text = text.substring(0, b) + sb + text.substring(e + END.length() + 1);
+    } else {
+      text = text + "\n" + sb;
+    }
+    Files.writeString(doc, text);
+  }
+
+  static void usage(PrintStream out) {
+    out.println("usage: SltMain [--timeout SECONDS] [--max-minutes M] [--doc FILE]"
+        + " [--failures FILE] [--update-baseline FILE] [--check] [-q] (@fast|@all|PATH)...");
+    out.println("  PATH is a substring of a test path, e.g. select1.test, evidence/,"
+        + " index/between/10/, random/");
+  }
+}
