@@ -18,14 +18,18 @@ import org.apache.calcite.sql.parser.SqlParser;
 
 /** The SQL dialect as DatabaseMetaData describes it: types, functions, keywords. */
 final class SqlInfo {
-  /** Velaria's own scalar builtins (SPEC 2.5), next to the standard functions Calcite knows. */
-  static final List<String> VELARIA_STRING_FUNCTIONS = List.of("LOWER", "UPPER", "TRIM",
-      "LTRIM", "RTRIM", "LENGTH", "LEN", "CHAR_LENGTH", "CHARACTER_LENGTH", "REVERSE", "CONCAT",
-      "CONCAT_WS", "LEFT", "RIGHT", "SUBSTR", "SUBSTRING", "POSITION", "REPLACE");
-  static final List<String> VELARIA_NUMERIC_FUNCTIONS = List.of("ABS", "CEIL", "FLOOR", "ROUND");
-  static final List<String> VELARIA_TIME_FUNCTIONS = List.of("YEAR", "MONTH", "DAY", "ISO_YEAR",
-      "ISO_WEEK", "WEEK", "YEARWEEK", "NOW", "TODAY", "CURRENT_TIMESTAMP", "CURRENTTIMESTAMP",
-      "UNIX_TIMESTAMP");
+  /** Names of the function library's functions of one JDBC group (the registry is the source). */
+  private static List<String> library(io.velaria.functions.Fn.Category category) {
+    String names = io.velaria.functions.FunctionRegistry.names(category);
+    return names.isEmpty() ? List.of() : List.of(names.split(","));
+  }
+
+  static final List<String> VELARIA_STRING_FUNCTIONS =
+      library(io.velaria.functions.Fn.Category.STRING);
+  static final List<String> VELARIA_NUMERIC_FUNCTIONS =
+      library(io.velaria.functions.Fn.Category.NUMERIC);
+  static final List<String> VELARIA_TIME_FUNCTIONS =
+      library(io.velaria.functions.Fn.Category.TIMEDATE);
   /** Words Velaria's grammar adds to Calcite's. */
   static final List<String> VELARIA_KEYWORDS = List.of("KEYWORD", "HYBRID", "SEARCH", "QUERY",
       "TOP_K", "METRIC", "SCORE_THRESHOLD", "OPTIONS", "USING", "SOURCE", "SINK", "STREAM",
@@ -125,6 +129,7 @@ final class SqlInfo {
     names.addAll(VELARIA_STRING_FUNCTIONS);
     names.addAll(VELARIA_NUMERIC_FUNCTIONS);
     names.addAll(VELARIA_TIME_FUNCTIONS);
+    names.addAll(io.velaria.functions.FunctionRegistry.names());
     for (SqlOperator op : SqlStdOperatorTable.instance().getOperatorList()) {
       String n = op.getName();
       if (op instanceof SqlFunction && n.matches("[A-Za-z_][A-Za-z_0-9]*")) {

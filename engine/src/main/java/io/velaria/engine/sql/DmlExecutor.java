@@ -118,6 +118,8 @@ final class DmlExecutor {
       }
       if (writer != null) {
         writer.commit();
+        // after a commit, closing only releases the file (nothing is left to abort)
+        writer.close();
         writer = null;
       } else {
         target.runtime(TableData.class).append(rows);
