@@ -388,7 +388,4 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
         node.input().types(), node.groups(), ctx);
   }
 
-  static boolean isOuter(JoinType t) {
-    return t == JoinType.LEFT || t == JoinType.RIGHT || t == JoinType.FULL;
-  }
 }

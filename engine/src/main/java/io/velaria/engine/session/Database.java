@@ -2,7 +2,6 @@ package io.velaria.engine.session;
 
 import io.velaria.engine.catalog.Catalog;
 import io.velaria.engine.catalog.TableDefinition;
-import io.velaria.engine.catalog.TableKind;
 import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import io.velaria.engine.spi.Connector;
@@ -214,7 +213,4 @@ public final class Database implements AutoCloseable {
     return closed;
   }
 
-  static boolean isManaged(TableDefinition def) {
-    return def.kind() == TableKind.MANAGED;
-  }
 }

@@ -6,7 +6,6 @@ import io.velaria.engine.storage.CatalogStore;
 import io.velaria.engine.storage.DatabaseLock;
 import io.velaria.engine.storage.DirectoryTableStore;
 import io.velaria.engine.storage.FileCatalogStore;
-import io.velaria.engine.storage.TableStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,5 @@ record Storage(DatabaseLock lock, CatalogStore catalog, DirectoryTableStore tabl
       lock.close();
       throw e;
     }
-  }
-
-  TableStore tableStore() {
-    return tables;
   }
 }

@@ -37,7 +37,6 @@ final class CaseEvaluator implements Evaluator {
     int branches = conditions.size();
     int[] branchOf = new int[n];
     java.util.Arrays.fill(branchOf, -1);
-    int undecided = n;
     int[] positions = identity(n);
     int count = n;
     // each condition is evaluated only on rows no earlier condition took

@@ -12,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +27,6 @@ public final class ParallelUnionOperator implements Operator {
   private final ExecContext ctx;
   private final BlockingQueue<Batch> queue;
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-  private final AtomicInteger running = new AtomicInteger();
   private final List<Future<?>> tasks = new ArrayList<>();
   private volatile boolean stopped;
   private boolean started;
@@ -52,7 +50,6 @@ public final class ParallelUnionOperator implements Operator {
 
   private void start() {
     started = true;
-    running.set(inputs.size());
     for (Operator in : inputs) {
       tasks.add(ctx.workers().submit(() -> runInput(in)));
     }

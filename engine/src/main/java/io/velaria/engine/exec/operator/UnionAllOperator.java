@@ -1,7 +1,6 @@
 package io.velaria.engine.exec.operator;
 
 import io.velaria.engine.column.Batch;
-import io.velaria.engine.column.Column;
 import io.velaria.engine.type.DataType;
 import java.util.List;
 
@@ -35,9 +34,5 @@ public final class UnionAllOperator implements Operator {
     for (Operator o : inputs) {
       o.close();
     }
-  }
-
-  static Column[] columns(Batch b) {
-    return b.columns();
   }
 }
