@@ -60,7 +60,7 @@ final class JsonTable implements ConnectorTable {
       throw new VelariaException(SqlStates.SYNTAX_ERROR, "option 'format' of a json table must"
           + " be 'json_lines', 'json_array' or 'auto', not '" + spec.option("format") + "'");
     }
-    int sampleRows = intOption(spec, "sample_rows", 1000);
+    int sampleRows = io.velaria.connectors.common.Options.positiveInt(spec, "sample_rows", 1000);
     boolean filename = FileSet.booleanOption(spec, "filename", false);
     FileSet fs = FileSet.of(spec);
     List<Path> list = fs.isMulti() ? fs.list() : fs.files();
@@ -117,22 +117,6 @@ final class JsonTable implements ConnectorTable {
     return new JsonTable(fs, format, List.copyOf(cols), List.copyOf(data), filename, est);
   }
 
-  static int intOption(TableSpec spec, String key, int dflt) {
-    String v = spec.option(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n < 1) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new VelariaException(SqlStates.SYNTAX_ERROR,
-          "option '" + key + "' must be a positive integer, not '" + v + "'");
-    }
-  }
 
   /** Infers columns from sampled rows: keys in order of first appearance. */
   static final class Sample {

@@ -72,7 +72,7 @@ final class LineTable implements ConnectorTable {
     }
     boolean regex = mode.equals("regex");
     boolean filename = FileSet.booleanOption(spec, "filename", false);
-    int sampleRows = intOption(spec, "sample_rows", 1000);
+    int sampleRows = io.velaria.connectors.common.Options.positiveInt(spec, "sample_rows", 1000);
     List<ColumnDef> declared = spec.declaredColumns();
     if (filename && !declared.isEmpty()) {
       if (!declared.get(declared.size() - 1).name().equalsIgnoreCase("filename")) {
@@ -284,22 +284,6 @@ final class LineTable implements ConnectorTable {
     return -1;
   }
 
-  static int intOption(TableSpec spec, String key, int dflt) {
-    String v = spec.option(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n < 1) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new VelariaException(SqlStates.SYNTAX_ERROR,
-          "option '" + key + "' must be a positive integer, not '" + v + "'");
-    }
-  }
 
   @Override
   public List<ColumnDef> columns() {
