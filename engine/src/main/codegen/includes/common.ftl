@@ -24,6 +24,20 @@ String VelariaAnyWord() {
     return getNextToken().image;
 }
 
+/** A word or a quoted string, lower-cased: USING csv, METRIC 'cosine', FUSION rrf. */
+String VelariaWord() :
+{
+    final String w;
+}
+{
+    (
+        w = VelariaString()
+    |
+        w = VelariaName()
+    )
+    { return w.toLowerCase(Locale.ROOT); }
+}
+
 /** A character string literal as a Java string (continued literals are joined). */
 String VelariaString() :
 {

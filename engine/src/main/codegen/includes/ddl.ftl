@@ -23,7 +23,7 @@ SqlCreate VelariaCreateTable(Span s, boolean replace) :
     ]
     <TABLE> ifNotExists = VelariaIfNotExists() name = CompoundIdentifier()
     [ VelariaTableElements(columns, primaryKey) ]
-    [ <USING> format = VelariaName() ]
+    [ <USING> format = VelariaWord() ]
     [ <OPTIONS> opts = VelariaColonOptions() ]
     [ <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) ]
     {
@@ -144,7 +144,7 @@ SqlCreate VelariaCreateIndex(Span s, boolean replace) :
     <INDEX> ifNotExists = VelariaIfNotExists() name = CompoundIdentifier()
     <ON> table = CompoundIdentifier()
     <LPAREN> VelariaIndexColumn(columns) ( <COMMA> VelariaIndexColumn(columns) )* <RPAREN>
-    [ <USING> using = VelariaName() ]
+    [ <USING> using = VelariaWord() ]
     [ <WITH> with = VelariaEqOptions() ]
     {
         if (replace) {

@@ -53,10 +53,10 @@ void VelariaHybridSearch(SqlSearchQuery.Builder b) :
 {
     <HYBRID> <SEARCH> id = SimpleIdentifier() { b.vectorColumn = id.getSimple(); }
     <QUERY> [ <TEXT> { b.vectorQueryIsText = true; } ] b.vectorQuery = VelariaString()
-    [ <METRIC> b.metric = VelariaName() ]
+    [ <METRIC> b.metric = VelariaWord() ]
     [ <TOP_K> n = UnsignedIntLiteral() { b.vectorTopK = n; } ]
     [ <SCORE_THRESHOLD> d = VelariaDouble() { b.scoreThreshold = d; } ]
-    [ <FUSION> b.fusion = VelariaName() ]
+    [ <FUSION> b.fusion = VelariaWord() ]
 }
 
 /** EXPLAIN [PLAN [level] [depth] [AS format] FOR] statement. Calcite only knows the long form. */
