@@ -23,6 +23,7 @@ public final class SqlStates {
   public static final String BAD_COPY_FORMAT = "22P04";
   public static final String CARDINALITY_VIOLATION = "21000";
   public static final String NOT_NULL_VIOLATION = "23502";
+  public static final String UNIQUE_VIOLATION = "23505";
 
   public static final String IO_ERROR = "58030";
   public static final String FDW_ERROR = "HV000";

@@ -151,7 +151,7 @@ final class DdlExecutor {
       throw new VelariaException(SqlStates.SYNTAX_ERROR,
           "CREATE TABLE " + name + " needs a column list, a query or a file path");
     }
-    createManaged(schema, name, declared);
+    createManaged(schema, name, declared, PrimaryKey.option(create.primaryKey()));
     return StatementResult.updateCount(0);
   }
 
@@ -222,11 +222,16 @@ final class DdlExecutor {
   }
 
   private CatalogEntry createManaged(String schema, String name, List<ColumnDef> columns) {
+    return createManaged(schema, name, columns, Map.of());
+  }
+
+  private CatalogEntry createManaged(String schema, String name, List<ColumnDef> columns,
+      Map<String, String> options) {
     String storageId = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "-"
         + UUID.randomUUID().toString().substring(0, 8);
     TableData data = database.tableStore().create(storageId, columns);
     TableDefinition def = new TableDefinition(schema, name, TableKind.MANAGED, columns, null,
-        Map.of(), null, storageId);
+        options, null, storageId);
     try {
       return database.catalog().add(def, data);
     } catch (RuntimeException e) {

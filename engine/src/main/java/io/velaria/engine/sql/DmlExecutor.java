@@ -70,7 +70,7 @@ final class DmlExecutor {
     ExecContext ctx = runner.newContext(params, control);
     List<ColumnDef> columns = target.definition().columns();
     List<Evaluator> casts = coercions(modify, columns, ctx);
-    return write(target, new ExecutionPlanner(ctx).build(plan), casts, ctx);
+    return write(target, new ExecutionPlanner(ctx).build(plan), casts, ctx, insert.isUpsert());
   }
 
   /** Makes each produced column exactly the target column's type. */
@@ -86,7 +86,7 @@ final class DmlExecutor {
   }
 
   private long write(CatalogEntry target, Operator source, List<Evaluator> casts,
-      ExecContext ctx) {
+      ExecContext ctx, boolean upsert) {
     TableDefinition def = target.definition();
     List<Batch> rows = new ArrayList<>();
     long count = 0;
@@ -122,7 +122,7 @@ final class DmlExecutor {
         writer.close();
         writer = null;
       } else {
-        target.runtime(TableData.class).append(rows);
+        appendOrReplace(target, rows, upsert);
       }
       return count;
     } catch (OutOfMemoryError e) {
@@ -131,6 +131,19 @@ final class DmlExecutor {
       if (writer != null) {
         writer.abort();
       }
+    }
+  }
+
+  /** Appends, enforcing the primary key; an upsert replaces the rows with a new row's key. */
+  private static void appendOrReplace(CatalogEntry target, List<Batch> rows, boolean upsert) {
+    TableData data = target.runtime(TableData.class);
+    PrimaryKey key = PrimaryKey.of(target.definition());
+    if (key == null) {
+      data.append(rows);
+    } else if (upsert) {
+      key.replace(data, rows);
+    } else {
+      key.insert(data, rows);
     }
   }
 
@@ -237,6 +250,10 @@ final class DmlExecutor {
       SqlSelect query = new SqlSelect(POS, null, select, from(table, update.getAlias()), null,
           null, null, null, null, null, null, null);
       List<Batch> rows = collect(query, params, control);
+      PrimaryKey key = PrimaryKey.of(target.definition());
+      if (key != null) {
+        key.checkUnique(rows);
+      }
       data.replaceAll(rows);
       return changed;
     }
