@@ -108,6 +108,26 @@ public final class Catalog {
     return entry;
   }
 
+  /**
+   * Replaces an entry's definition (same schema and name), keeping its runtime: for changes
+   * that do not touch the data, such as triggers kept in a managed table's options.
+   */
+  public synchronized CatalogEntry replace(TableDefinition def) {
+    String k = key(def.schema(), def.name());
+    CatalogEntry old = entries.get(k);
+    if (old == null) {
+      throw new VelariaException(SqlStates.UNDEFINED_TABLE,
+          "table '" + def.name() + "' does not exist");
+    }
+    Map<String, CatalogEntry> next = new LinkedHashMap<>(entries);
+    CatalogEntry entry = new CatalogEntry(def, old.runtime(), null);
+    next.put(k, entry);
+    persist(next);
+    entries = next;
+    version++;
+    return entry;
+  }
+
   public synchronized void remove(String schema, String name) {
     String k = key(schema, name);
     if (!entries.containsKey(k)) {

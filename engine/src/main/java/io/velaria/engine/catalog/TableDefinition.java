@@ -39,6 +39,10 @@ public record TableDefinition(
     return new TableDefinition(schema, name, kind, newColumns, format, options, viewSql, storageId);
   }
 
+  public TableDefinition withOptions(Map<String, String> newOptions) {
+    return new TableDefinition(schema, name, kind, columns, format, newOptions, viewSql, storageId);
+  }
+
   public int columnIndex(String columnName) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equalsIgnoreCase(columnName)) {

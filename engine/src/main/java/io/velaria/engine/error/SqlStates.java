@@ -10,6 +10,9 @@ public final class SqlStates {
   public static final String UNDEFINED_COLUMN = "42703";
   public static final String UNDEFINED_FUNCTION = "42883";
   public static final String DUPLICATE_TABLE = "42P07";
+  public static final String DUPLICATE_OBJECT = "42710";
+  public static final String UNDEFINED_OBJECT = "42704";
+  public static final String TOO_COMPLEX = "54001";
   public static final String DUPLICATE_COLUMN = "42701";
   public static final String DATATYPE_MISMATCH = "42804";
   public static final String INSUFFICIENT_PRIVILEGE = "42501";

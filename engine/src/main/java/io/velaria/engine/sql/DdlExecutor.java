@@ -96,6 +96,14 @@ final class DdlExecutor {
     if (node instanceof SqlCopyTo) {
       return copyTo((SqlCopyTo) node, params, control);
     }
+    if (node instanceof io.velaria.engine.sql.parser.SqlCreateTrigger) {
+      return new Triggers(database, runner).create(
+          (io.velaria.engine.sql.parser.SqlCreateTrigger) node);
+    }
+    if (node instanceof io.velaria.engine.sql.parser.SqlDropTrigger) {
+      return new Triggers(database, runner).drop(
+          (io.velaria.engine.sql.parser.SqlDropTrigger) node);
+    }
     throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
         "statement not supported: " + node.getKind());
   }

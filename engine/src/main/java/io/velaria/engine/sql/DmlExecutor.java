@@ -53,15 +53,24 @@ final class DmlExecutor {
 
   private final Database database;
   private final StatementRunner runner;
+  private final Triggers triggers;
 
   DmlExecutor(Database database, StatementRunner runner) {
     this.database = database;
     this.runner = runner;
+    this.triggers = new Triggers(database, runner);
   }
 
   long insert(SqlNode node, List<Object> params, QueryControl control) {
     SqlInsert insert = (SqlInsert) node;
     CatalogEntry target = resolveTarget(insert.getTargetTable());
+    return Triggers.atomically(target.definition(),
+        () -> insert(insert, target, params, control));
+  }
+
+  private long insert(SqlInsert insert, CatalogEntry target, List<Object> params,
+      QueryControl control) {
+    SqlNode node = insert;
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(node);
     RelRoot root = planner.toRel(v);
@@ -70,7 +79,8 @@ final class DmlExecutor {
     ExecContext ctx = runner.newContext(params, control);
     List<ColumnDef> columns = target.definition().columns();
     List<Evaluator> casts = coercions(modify, columns, ctx);
-    return write(target, new ExecutionPlanner(ctx).build(plan), casts, ctx, insert.isUpsert());
+    return write(target, new ExecutionPlanner(ctx).build(plan), casts, ctx, insert.isUpsert(),
+        control);
   }
 
   /** Makes each produced column exactly the target column's type. */
@@ -86,7 +96,7 @@ final class DmlExecutor {
   }
 
   private long write(CatalogEntry target, Operator source, List<Evaluator> casts,
-      ExecContext ctx, boolean upsert) {
+      ExecContext ctx, boolean upsert, QueryControl control) {
     TableDefinition def = target.definition();
     List<Batch> rows = new ArrayList<>();
     long count = 0;
@@ -122,7 +132,9 @@ final class DmlExecutor {
         writer.close();
         writer = null;
       } else {
+        triggers.fire(def, Triggers.of(def, "INSERT", "BEFORE", List.of()), rows, -1, 0, control);
         appendOrReplace(target, rows, upsert);
+        triggers.fire(def, Triggers.of(def, "INSERT", "AFTER", List.of()), rows, -1, 0, control);
       }
       return count;
     } catch (OutOfMemoryError e) {
@@ -137,6 +149,7 @@ final class DmlExecutor {
   /** Appends, enforcing the primary key; an upsert replaces the rows with a new row's key. */
   private static void appendOrReplace(CatalogEntry target, List<Batch> rows, boolean upsert) {
     TableData data = target.runtime(TableData.class);
+    Triggers.beforeChange(data);
     PrimaryKey key = PrimaryKey.of(target.definition());
     if (key == null) {
       data.append(rows);
@@ -190,8 +203,32 @@ final class DmlExecutor {
     SqlDelete delete = (SqlDelete) node;
     SqlIdentifier table = (SqlIdentifier) delete.getTargetTable();
     CatalogEntry target = managedTarget(table, "DELETE");
+    return Triggers.atomically(target.definition(),
+        () -> delete(delete, table, target, params, control));
+  }
+
+  private long delete(SqlDelete delete, SqlIdentifier table, CatalogEntry target,
+      List<Object> params, QueryControl control) {
     TableData data = target.runtime(TableData.class);
+    TableDefinition def = target.definition();
+    List<Batch> deleted = List.of();
+    if (Triggers.any(def)) {
+      SqlNode w = delete.getCondition();
+      deleted = w == null ? data.snapshot() : collect(selectAll(table, delete.getAlias(),
+          SqlStdOperatorTable.IS_TRUE.createCall(POS, w.clone(w.getParserPosition()))),
+          params, control);
+      triggers.fire(def, Triggers.of(def, "DELETE", "BEFORE", List.of()), deleted, 0, -1,
+          control);
+    }
+    long removed = deleteRows(data, table, delete, params, control);
+    triggers.fire(def, Triggers.of(def, "DELETE", "AFTER", List.of()), deleted, 0, -1, control);
+    return removed;
+  }
+
+  private long deleteRows(TableData data, SqlIdentifier table, SqlDelete delete,
+      List<Object> params, QueryControl control) {
     synchronized (data) {
+      Triggers.beforeChange(data);
       long before = data.rowCount();
       SqlNode where = delete.getCondition();
       if (where == null) {
@@ -209,6 +246,12 @@ final class DmlExecutor {
     SqlUpdate update = (SqlUpdate) node;
     SqlIdentifier table = (SqlIdentifier) update.getTargetTable();
     CatalogEntry target = managedTarget(table, "UPDATE");
+    return Triggers.atomically(target.definition(),
+        () -> update(update, target, params, control));
+  }
+
+  private long update(SqlUpdate update, CatalogEntry target, List<Object> params,
+      QueryControl control) {
     TableData data = target.runtime(TableData.class);
     List<ColumnDef> columns = target.definition().columns();
     SqlNode where = update.getCondition();
@@ -219,7 +262,57 @@ final class DmlExecutor {
             + "' does not exist in table '" + target.definition().name() + "'");
       }
     }
+    TableDefinition def = target.definition();
+    List<String> setNames = new ArrayList<>();
+    for (SqlNode t : update.getTargetColumnList()) {
+      setNames.add(((SqlIdentifier) t).getSimple());
+    }
+    var before = Triggers.of(def, "UPDATE", "BEFORE", setNames);
+    var after = Triggers.of(def, "UPDATE", "AFTER", setNames);
+    List<Batch> changedRows = List.of();
+    if (!before.isEmpty() || !after.isEmpty()) {
+      changedRows = collect(oldAndNewRows(update, columns), params, control);
+      triggers.fire(def, before, changedRows, 0, columns.size(), control);
+    }
+    long changed = updateRows(update, target, data, params, control);
+    triggers.fire(def, after, changedRows, 0, columns.size(), control);
+    return changed;
+  }
+
+  /** For triggers: the rows an UPDATE changes, their old columns then their new ones. */
+  private static SqlSelect oldAndNewRows(SqlUpdate update, List<ColumnDef> columns) {
+    SqlNodeList select = new SqlNodeList(POS);
+    for (int c = 0; c < columns.size(); c++) {
+      select.add(SqlValidatorUtil.addAlias(new SqlIdentifier(columns.get(c).name(), POS),
+          "velaria$old$" + c));
+    }
+    for (int c = 0; c < columns.size(); c++) {
+      ColumnDef col = columns.get(c);
+      SqlNode value = new SqlIdentifier(col.name(), POS);
+      for (int i = 0; i < update.getTargetColumnList().size(); i++) {
+        SqlIdentifier set = (SqlIdentifier) update.getTargetColumnList().get(i);
+        if (set.getSimple().equalsIgnoreCase(col.name())) {
+          SqlNode expr = update.getSourceExpressionList().get(i);
+          value = SqlStdOperatorTable.CAST.createCall(POS, expr.clone(expr.getParserPosition()),
+              SqlTypeSpecs.of(col.type()));
+        }
+      }
+      select.add(SqlValidatorUtil.addAlias(value, "velaria$new$" + c));
+    }
+    SqlNode where = update.getCondition();
+    return new SqlSelect(POS, null, select,
+        from((SqlIdentifier) update.getTargetTable(), update.getAlias()),
+        where == null ? null : where.clone(where.getParserPosition()), null, null, null, null,
+        null, null, null);
+  }
+
+  private long updateRows(SqlUpdate update, CatalogEntry target, TableData data,
+      List<Object> params, QueryControl control) {
+    SqlIdentifier table = (SqlIdentifier) update.getTargetTable();
+    List<ColumnDef> columns = target.definition().columns();
+    SqlNode where = update.getCondition();
     synchronized (data) {
+      Triggers.beforeChange(data);
       long changed;
       if (where == null) {
         changed = data.rowCount();
