@@ -195,9 +195,9 @@ final class SearchPlanning {
       rows = ((ConnectorTable) entry.runtime()).estimatedRowCount();
     }
     String name = entry.definition().name();
-    String count = rows >= 0 ? " (" + rows + " rows)" : "";
-    return scan.filter() == null ? "all rows of " + name + count
-        : "rows of " + name + " passing WHERE, of" + count.replace("(", "").replace(")", "");
+    return scan.filter() == null
+        ? "all rows of " + name + (rows >= 0 ? " (" + rows + " rows)" : "")
+        : "rows of " + name + " passing WHERE" + (rows >= 0 ? " (of " + rows + " rows)" : "");
   }
 
   /** The call's operands by parameter name. */

@@ -97,6 +97,8 @@ public final class VectorDistance {
     if (na == 0 || nb == 0) {
       return 1.0;
     }
-    return 1.0 - ((double) dot0 + dot1) / Math.sqrt(na * nb);
+    double d = 1.0 - ((double) dot0 + dot1) / Math.sqrt(na * nb);
+    // rounding may step just outside [0, 2]; a vector compared with itself must score 0
+    return d < 0 ? 0 : d > 2 ? 2 : d;
   }
 }
