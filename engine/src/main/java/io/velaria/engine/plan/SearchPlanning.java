@@ -46,6 +46,7 @@ final class SearchPlanning {
     RexCall call = (RexCall) scan.getCall();
     SearchTableFunction.Kind kind = ((SearchTableFunction) call.getOperator()).kind();
     PlanNode input = converter.convert(scan.getInput(0));
+    rejectStreams(input);
     Args args = new Args(kind, call.getOperands(), input);
     SearchSpec.Keyword keyword = kind == SearchTableFunction.Kind.VECTOR ? null : keyword(args);
     SearchSpec.Vector vector = kind == SearchTableFunction.Kind.KEYWORD ? null : vector(args);
@@ -140,6 +141,19 @@ final class SearchPlanning {
     if (analyzer != null && !ranker.get().analyzers().contains(analyzer)) {
       throw new VelariaException(SqlStates.SYNTAX_ERROR, "unknown analyzer '" + analyzer
           + "'; known: " + String.join(", ", new java.util.TreeSet<>(ranker.get().analyzers())));
+    }
+  }
+
+  /** SPEC 2.3: search over an unbounded SOURCE table (a stream query) is an error. */
+  private static void rejectStreams(PlanNode node) {
+    if (node instanceof ScanNode
+        && ((ScanNode) node).table().definition().kind() == TableKind.SOURCE) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET, "KEYWORD/HYBRID SEARCH cannot be"
+          + " used in a stream query: '" + ((ScanNode) node).table().definition().name()
+          + "' is a SOURCE table");
+    }
+    for (PlanNode in : node.inputs()) {
+      rejectStreams(in);
     }
   }
 
