@@ -394,9 +394,11 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
     Operator input = node.input() instanceof ScanNode
         && ((ScanNode) node.input()).table().definition().kind() == TableKind.EXTERNAL
         ? orderedExternalScan((ScanNode) node.input()) : build(node.input());
+    Evaluator where = node.where() == null ? null
+        : compiler.compile(node.where(), node.input().types());
     return new io.velaria.engine.exec.operator.SearchOperator(input,
         node.input().types(), new io.velaria.engine.exec.search.SearchRunner(node.spec(),
-            node.keywordIndex(), node.vectorIndex(), ctx), ctx);
+            node.keywordIndex(), node.vectorIndex(), ctx), where, node.outputColumns(), ctx);
   }
 
   /** One reader over the whole table: parallel splits would interleave rows. */

@@ -66,14 +66,14 @@ final class SearchPlanning {
           "SCORE_THRESHOLD cannot be combined with FUSION rrf");
     }
     SearchSpec spec = new SearchSpec(keyword, vector, rrf);
-    ScanNode table = wholeTable(input);
+    ScanNode table = tableScan(input);
     KeywordIndex keywordIndex = null;
     VectorIndex vectorIndex = null;
     if (table != null && keyword != null) {
       keywordIndex = SearchServices.findKeywordIndex(target(table, keyword.columns()),
           keyword.analyzer()).orElse(null);
     }
-    if (table != null && vector != null && !rrf && keyword == null) {
+    if (table != null && vector != null && (keyword == null || rrf)) {
       vectorIndex = SearchServices.findVectorIndex(target(table, new int[] {vector.column()}),
           vector.metric()).orElse(null);
     }
@@ -86,8 +86,46 @@ final class SearchPlanning {
           + vector.query().length + " but column " + vector.columnName() + " is VECTOR("
           + dimension + ")");
     }
-    return new SearchNode(RelToPlanConverter.fields(scan.getRowType()), input, spec,
-        keywordIndex, vectorIndex, dimension, candidates(input));
+    List<PlanField> fields = RelToPlanConverter.fields(scan.getRowType());
+    if ((keywordIndex != null || vectorIndex != null) && table.filter() != null) {
+      // an index answers table row ordinals: scan every row in order and let WHERE decide
+      // which ordinals the index may return
+      ScanNode all = allColumns(table);
+      return new SearchNode(fields, all, remap(spec, table.columns()), keywordIndex,
+          vectorIndex, dimension, candidates(input), table.filter(), table.columns());
+    }
+    return new SearchNode(fields, input, spec, keywordIndex, vectorIndex, dimension,
+        candidates(input), null, null);
+  }
+
+  /** A scan of every column of the table, in table order, without a filter. */
+  private static ScanNode allColumns(ScanNode scan) {
+    List<io.velaria.engine.catalog.ColumnDef> defs = scan.table().definition().columns();
+    int[] columns = new int[defs.size()];
+    List<PlanField> fields = new ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = i;
+      fields.add(new PlanField(defs.get(i).name(), defs.get(i).type(), true));
+    }
+    return new ScanNode(fields, scan.table(), columns, null, List.of());
+  }
+
+  /** The spec with input positions replaced by the table positions they read. */
+  private static SearchSpec remap(SearchSpec spec, int[] tableColumns) {
+    SearchSpec.Keyword k = spec.keyword();
+    if (k != null) {
+      int[] cols = new int[k.columns().length];
+      for (int i = 0; i < cols.length; i++) {
+        cols[i] = tableColumns[k.columns()[i]];
+      }
+      k = new SearchSpec.Keyword(cols, k.columnNames(), k.query(), k.topK(), k.analyzer());
+    }
+    SearchSpec.Vector v = spec.vector();
+    if (v != null) {
+      v = new SearchSpec.Vector(tableColumns[v.column()], v.columnName(), v.query(), v.metric(),
+          v.topK(), v.threshold());
+    }
+    return new SearchSpec(k, v, spec.rrf());
   }
 
   private static SearchSpec.Keyword keyword(Args args) {
@@ -157,9 +195,9 @@ final class SearchPlanning {
     }
   }
 
-  /** The input as a scan of a whole table (no WHERE), for index use; otherwise null. */
-  private static ScanNode wholeTable(PlanNode input) {
-    if (input instanceof ScanNode && ((ScanNode) input).filter() == null) {
+  /** The input as a scan of a table (managed or external), for index use; otherwise null. */
+  private static ScanNode tableScan(PlanNode input) {
+    if (input instanceof ScanNode) {
       TableKind kind = ((ScanNode) input).table().definition().kind();
       return kind == TableKind.MANAGED || kind == TableKind.EXTERNAL ? (ScanNode) input : null;
     }
