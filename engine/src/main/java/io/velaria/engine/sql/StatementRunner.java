@@ -89,6 +89,10 @@ public final class StatementRunner {
     }
     switch (node.getKind()) {
       case INSERT:
+        if (io.velaria.engine.stream.StreamStatements.isStreamInsert(database, node)) {
+          return StatementResult.updateCount(
+              io.velaria.engine.stream.StreamStatements.insert(session, node, control));
+        }
         return StatementResult.updateCount(dml.insert(node, params, control));
       case DELETE:
         return StatementResult.updateCount(dml.delete(node, params, control));
@@ -191,7 +195,13 @@ public final class StatementRunner {
   }
 
   private StatementResult explain(SqlExplain explain, List<Object> params) {
-    SqlNode target = searchRewritten(explain.getExplicandum());
+    SqlNode explicandum = explain.getExplicandum();
+    if (explicandum instanceof io.velaria.engine.sql.parser.SqlStartStream
+        || io.velaria.engine.stream.StreamStatements.isStreamInsert(database, explicandum)) {
+      return textResult("PLAN", io.velaria.engine.stream.StreamStatements.explain(database,
+          explicandum));
+    }
+    SqlNode target = searchRewritten(explicandum);
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(target);
     RelRoot root = planner.toRel(v);
@@ -221,6 +231,10 @@ public final class StatementRunner {
     Batch batch = new Batch(new Column[] {c}, values.length);
     List<ResultColumn> cols = List.of(ResultColumn.of(column, DataType.VARCHAR, false));
     return new StaticResult(cols, List.of(batch));
+  }
+
+  Session session() {
+    return session;
   }
 
   Catalog catalog() {
