@@ -46,15 +46,13 @@ public final class StreamManager implements SystemTable {
       ColumnDef.of("error_message", DataType.VARCHAR),
       ColumnDef.of("progress_json", DataType.VARCHAR));
 
-  private final Database database;
   private final Map<String, StreamProgress> progress = new LinkedHashMap<>();
   private final Map<String, BackgroundStream> running = new LinkedHashMap<>();
   private final Set<String> busyCheckpoints = new HashSet<>();
   private final Map<String, CheckpointStore> memoryCheckpoints = new LinkedHashMap<>();
 
-  private StreamManager(Database database) {
-    this.database = database;
-  }
+  /** Keeps no reference to its database: the registry's keys are weak. */
+  private StreamManager() {}
 
   /** Registers {@code velaria.streams} for a database being opened. */
   public static void attach(Database db) {
@@ -65,12 +63,8 @@ public final class StreamManager implements SystemTable {
 
   static StreamManager of(Database db) {
     synchronized (MANAGERS) {
-      return MANAGERS.computeIfAbsent(db, StreamManager::new);
+      return MANAGERS.computeIfAbsent(db, d -> new StreamManager());
     }
-  }
-
-  Database database() {
-    return database;
   }
 
   synchronized CheckpointStore checkpoints(Path directory, String key) {

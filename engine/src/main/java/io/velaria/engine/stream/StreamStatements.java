@@ -61,7 +61,7 @@ public final class StreamStatements {
         StreamSink sink = StreamEndpoints.sink(db, q.sinkEntry)) {
       p = progress(key, key, q, sink, source);
       m.track(key, p);
-      StreamRun run = new StreamRun(q, source, sink, checkpoints(m, q, key), p, contexts,
+      StreamRun run = new StreamRun(q, source, sink, checkpoints(db, m, q, key), p, contexts,
           maxFiles(q));
       run.recover();
       long before = run.rowsOut();
@@ -122,7 +122,7 @@ public final class StreamStatements {
       source = StreamEndpoints.source(db, q.sourceEntry.definition());
       sink = StreamEndpoints.sink(db, q.sinkEntry);
       StreamProgress p = progress(UUID.randomUUID().toString(), name, q, sink, source);
-      StreamRun run = new StreamRun(q, source, sink, checkpoints(m, q, key), p,
+      StreamRun run = new StreamRun(q, source, sink, checkpoints(db, m, q, key), p,
           contexts(session, db, null), maxFiles);
       StreamSource src = source;
       StreamSink snk = sink;
@@ -211,8 +211,9 @@ public final class StreamStatements {
         q.sourceEntry.definition().options(), StreamOptions.MAX_FILES, DEFAULT_MAX_FILES)));
   }
 
-  private static CheckpointStore checkpoints(StreamManager m, StreamQuery q, String key) {
-    Path dir = StreamEndpoints.checkpointDirectory(m.database(), q.sinkEntry, key);
+  private static CheckpointStore checkpoints(Database db, StreamManager m, StreamQuery q,
+      String key) {
+    Path dir = StreamEndpoints.checkpointDirectory(db, q.sinkEntry, key);
     return m.checkpoints(dir, key);
   }
 
