@@ -72,8 +72,12 @@ public final class BitableTable implements ConnectorTable {
         List.copyOf(columns));
   }
 
+  /**
+   * Every column may be NULL as far as INSERT is concerned (a checkbox left out is false), even
+   * though a checkbox never reads as NULL.
+   */
   private static ColumnDef column(String name, BitableField f, DataType type) {
-    return new ColumnDef(name, type, f.type() != FieldTypes.CHECKBOX);
+    return ColumnDef.of(name, type);
   }
 
   private static BitableField find(List<BitableField> remote, String name, BitableOptions o) {
