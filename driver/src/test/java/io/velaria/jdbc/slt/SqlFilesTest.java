@@ -62,8 +62,30 @@ class SqlFilesTest {
     }
   }
 
+  /** Writes under a hidden name, then renames: a stream source sees only complete files. */
+  private static String writeFile(Path target, List<String> lines) {
+    try {
+      Files.createDirectories(target.getParent());
+      Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+      Files.write(temp, lines);
+      Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return null;
+    } catch (IOException e) {
+      return "cannot write " + target + ": " + e;
+    }
+  }
+
   private static String check(Connection c, SqlTestFile.Record r) {
+    if (r.kind().equals("file")) {
+      return writeFile(Path.of(r.sql()), r.expectedRows());
+    }
     try (Statement st = c.createStatement()) {
+      if (r.kind().equals("statement count")) {
+        st.execute(r.sql());
+        long n = st.getUpdateCount();
+        return Long.toString(n).equals(r.expectedState()) ? null
+            : "expected update count " + r.expectedState() + " but got " + n;
+      }
       if (r.kind().equals("statement ok")) {
         st.execute(r.sql());
         return null;

@@ -21,6 +21,13 @@ import java.util.List;
  *
  * query error [SQLSTATE] [message fragment]
  * SQL
+ *
+ * statement count N          (the statement's update count must be N)
+ * SQL
+ *
+ * file PATH                  (writes the lines up to a blank line to PATH: to a hidden
+ * line 1                      temporary name first, then renamed into place, the way
+ * line 2                      producers feed a stream source directory)
  * </pre>
  */
 final class SqlTestFile {
@@ -44,11 +51,23 @@ final class SqlTestFile {
       int start = i + 1;
       String[] head = line.split("\\s+", 4);
       String kind = head[0];
+      if (kind.equals("file")) {
+        List<String> content = new ArrayList<>();
+        i++;
+        while (i < lines.size() && !lines.get(i).isBlank()) {
+          content.add(substitute(lines.get(i), variables));
+          i++;
+        }
+        out.add(new Record(start, "file", substitute(head[1], variables), null, null,
+            "nosort", content));
+        continue;
+      }
       if (!kind.equals("statement") && !kind.equals("query")) {
         throw new IllegalArgumentException(file + ":" + start + ": expected statement or query");
       }
       boolean error = head.length > 1 && head[1].equals("error");
-      String state = error && head.length > 2 ? head[2] : null;
+      boolean count = kind.equals("statement") && head.length > 2 && head[1].equals("count");
+      String state = error && head.length > 2 ? head[2] : count ? head[2] : null;
       String message = error && head.length > 3 ? head[3] : null;
       String sort = !error && kind.equals("query") && head.length > 1 ? head[1] : "nosort";
       i++;
@@ -65,7 +84,8 @@ final class SqlTestFile {
           i++;
         }
       }
-      String kindName = error ? kind + " error" : kind.equals("statement") ? "statement ok"
+      String kindName = error ? kind + " error" : count ? "statement count"
+          : kind.equals("statement") ? "statement ok"
           : "query";
       out.add(new Record(start, kindName, substitute(sql.toString().strip(), variables), state,
           message, sort, rows));

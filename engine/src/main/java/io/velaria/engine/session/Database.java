@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
     }
     this.catalog = new Catalog(catalogStore, this::openRuntime);
     this.catalog.load();
+    io.velaria.engine.stream.StreamManager.attach(this);
     if (tableStore instanceof io.velaria.engine.storage.DirectoryTableStore) {
       // tables whose CREATE or DROP was interrupted have data but no catalog entry
       java.util.List<String> live = new java.util.ArrayList<>();
@@ -106,9 +107,10 @@ public final class Database implements AutoCloseable {
     switch (def.kind()) {
       case MANAGED:
         return tableStore.open(def.storageId(), def.columns());
-      case EXTERNAL:
       case SOURCE:
       case SINK:
+        return io.velaria.engine.stream.StreamTables.open(this, def);
+      case EXTERNAL:
         return connector(def.format()).open(tableSpec(def.name(), def.columns(), def.options()));
       default:
         return null;

@@ -60,7 +60,8 @@ final class DdlExecutor {
   /** Query-shaped statements that need a feature of their own; null for ordinary queries. */
   StatementResult specialQuery(SqlNode node) {
     if (node instanceof VelariaSqlSelect && ((VelariaSqlSelect) node).windowBy() != null) {
-      throw notYet("WINDOW BY (stream windows)");
+      throw new VelariaException(SqlStates.SYNTAX_ERROR, "WINDOW BY belongs to stream queries:"
+          + " INSERT INTO <sink> SELECT ... FROM <source table> WINDOW BY ...");
     }
     return null;
   }
@@ -90,8 +91,13 @@ final class DdlExecutor {
     if (node instanceof SqlSearchQuery) {
       throw notYet("KEYWORD SEARCH / HYBRID SEARCH");
     }
-    if (node instanceof SqlStartStream || node instanceof SqlStopStream) {
-      throw notYet("START STREAM / STOP STREAM");
+    if (node instanceof SqlStartStream) {
+      io.velaria.engine.stream.StreamStatements.start(runner.session(), (SqlStartStream) node);
+      return StatementResult.updateCount(0);
+    }
+    if (node instanceof SqlStopStream) {
+      io.velaria.engine.stream.StreamStatements.stop(runner.session(), (SqlStopStream) node);
+      return StatementResult.updateCount(0);
     }
     if (node instanceof SqlCopyTo) {
       return copyTo((SqlCopyTo) node, params, control);
@@ -119,7 +125,11 @@ final class DdlExecutor {
           "table or view '" + name + "' already exists");
     }
     if (create.tableKind() != SqlCreateVelariaTable.TableKind.TABLE) {
-      throw notYet("CREATE " + create.tableKind() + " TABLE (streams)");
+      io.velaria.engine.stream.StreamTables.create(database, schema, name,
+          create.tableKind() == SqlCreateVelariaTable.TableKind.SOURCE,
+          columns(create.columns(), create.primaryKey()), create.format(),
+          options(create.options()));
+      return StatementResult.updateCount(0);
     }
     List<ColumnDef> declared = columns(create.columns(), create.primaryKey());
     Map<String, String> options = options(create.options());

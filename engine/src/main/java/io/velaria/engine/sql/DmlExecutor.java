@@ -155,11 +155,6 @@ final class DmlExecutor {
       throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE, "cannot change "
           + kind.jdbcType().toLowerCase() + " '" + e.definition().name() + "'");
     }
-    if (kind == TableKind.SINK) {
-      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
-          "INSERT into sink table '" + e.definition().name() + "' needs the stream runtime,"
-              + " which is not available yet");
-    }
     return e;
   }
 

@@ -88,6 +88,10 @@ public final class StatementRunner {
     }
     switch (node.getKind()) {
       case INSERT:
+        if (io.velaria.engine.stream.StreamStatements.isStreamInsert(database, node)) {
+          return StatementResult.updateCount(
+              io.velaria.engine.stream.StreamStatements.insert(session, node, control));
+        }
         return StatementResult.updateCount(dml.insert(node, params, control));
       case DELETE:
         return StatementResult.updateCount(dml.delete(node, params, control));
@@ -191,6 +195,11 @@ public final class StatementRunner {
 
   private StatementResult explain(SqlExplain explain, List<Object> params) {
     SqlNode target = explain.getExplicandum();
+    if (target instanceof io.velaria.engine.sql.parser.SqlStartStream
+        || io.velaria.engine.stream.StreamStatements.isStreamInsert(database, target)) {
+      return textResult("PLAN", io.velaria.engine.stream.StreamStatements.explain(database,
+          target));
+    }
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(target);
     RelRoot root = planner.toRel(v);
@@ -213,6 +222,10 @@ public final class StatementRunner {
     Batch batch = new Batch(new Column[] {c}, values.length);
     List<ResultColumn> cols = List.of(ResultColumn.of(column, DataType.VARCHAR, false));
     return new StaticResult(cols, List.of(batch));
+  }
+
+  Session session() {
+    return session;
   }
 
   Catalog catalog() {
