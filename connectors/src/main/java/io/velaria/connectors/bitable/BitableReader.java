@@ -45,13 +45,17 @@ final class BitableReader implements BatchReader {
       done = true;
     }
     pageToken = next;
-    return decode(data.path("items"), context);
+    Batch b = decode(table, projection, data.path("items"), context);
+    rows += b.rowCount();
+    return b;
   }
 
-  private Batch decode(JsonNode items, String context) {
+  /** Records ({@code [{record_id, fields}]}) as a batch of the projected columns. */
+  static Batch decode(BitableTable table, int[] projection, Iterable<JsonNode> items,
+      String context) {
     ColumnBuilder[] builders = new ColumnBuilder[projection.length];
     for (int i = 0; i < projection.length; i++) {
-      builders[i] = new ColumnBuilder(table.columns().get(projection[i]).type(), items.size());
+      builders[i] = new ColumnBuilder(table.columns().get(projection[i]).type());
     }
     int n = 0;
     for (JsonNode item : items) {
@@ -69,7 +73,6 @@ final class BitableReader implements BatchReader {
       }
       n++;
     }
-    rows += n;
     Column[] cols = new Column[projection.length];
     for (int i = 0; i < cols.length; i++) {
       cols[i] = builders[i].build();

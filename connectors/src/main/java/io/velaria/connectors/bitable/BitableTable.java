@@ -26,11 +26,14 @@ public final class BitableTable implements ConnectorTable {
   /** Per column: the field it reads and its SQL type. */
   private final List<BitableField> fields;
   private final List<ColumnDef> columns;
+  /** Every field of the remote table, also those no column reads. */
+  private final List<BitableField> remoteFields;
   private volatile int lastConditions = -1;
   private volatile int lastPages = -1;
 
   private BitableTable(String name, BitableOptions options, BitableClient client,
-      List<BitableField> fields, List<ColumnDef> columns) {
+      List<BitableField> fields, List<ColumnDef> columns, List<BitableField> remoteFields) {
+    this.remoteFields = remoteFields;
     this.name = name;
     this.options = options;
     this.client = client;
@@ -69,7 +72,7 @@ public final class BitableTable implements ConnectorTable {
       }
     }
     return new BitableTable(spec.tableName(), o, client, List.copyOf(fields),
-        List.copyOf(columns));
+        List.copyOf(columns), List.copyOf(remote));
   }
 
   /**
@@ -99,6 +102,10 @@ public final class BitableTable implements ConnectorTable {
 
   List<BitableField> fields() {
     return fields;
+  }
+
+  List<BitableField> remoteFields() {
+    return remoteFields;
   }
 
   BitableClient client() {
