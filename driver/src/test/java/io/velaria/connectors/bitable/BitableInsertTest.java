@@ -30,7 +30,6 @@ class BitableInsertTest extends BitableTestBase {
     // the second chunk is written by the service, but its answer comes after the client's timeout
     server.slowBatchCreateAt = 2;
     server.slowMs = 4000;
-    String cols = String.join(", ", columnList());
     exec("INSERT INTO t (\"Name\", \"Amount\", \"Done\", \"Tags\", \"Due\") SELECT 'row-' || CAST(i AS VARCHAR),"
         + " amount, MOD(i, 2) = 0, '[\"a\",\"b' || CAST(MOD(i, 3) AS VARCHAR) || '\"]',"
         + " TIMESTAMP '2026-02-01 00:00:00' + i * INTERVAL '1' MINUTE FROM src");
@@ -60,7 +59,6 @@ class BitableInsertTest extends BitableTestBase {
       assertEquals("[\"a\",\"b" + (i % 3) + "\"]", r[3]);
       assertEquals(feb1 + i * 60_000L, r[4]);
     }
-    assertTrue(cols.length() > 0);
   }
 
   @Test
@@ -90,13 +88,5 @@ class BitableInsertTest extends BitableTestBase {
     SqlError bad = SqlError.of(() -> exec("INSERT INTO t (\"Name\", \"Owner\") VALUES ('c', 'not json')"));
     assertEquals("22P02", bad.state);
     assertTrue(bad.message.contains("column 'Owner'"), bad.message);
-  }
-
-  private static List<String> columnList() {
-    List<String> out = new ArrayList<>();
-    for (Object[] f : BitableFixture.FIELDS) {
-      out.add("\"" + f[0] + "\"");
-    }
-    return out;
   }
 }

@@ -1,6 +1,5 @@
 package io.velaria.connectors.bitable;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,9 +155,5 @@ class BitableReadTest extends BitableTestBase {
       }
       assertEquals(w.length, g.length);
     }
-  }
-
-  static void assertSame(Object[] a, Object[] b) {
-    assertArrayEquals(a, b);
   }
 }

@@ -1,7 +1,6 @@
 package io.velaria.connectors.bitable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -124,7 +123,6 @@ class BitableSourceTest extends BitableTestBase {
     assertEquals(0, new java.math.BigDecimal("1.25").compareTo((java.math.BigDecimal) rows.get(1200)[1]));
     assertEquals("renamed", rows.get(1201)[0]);
     assertEquals("new one", rows.get(1202)[0]);
-    assertNull(null);
   }
 
   private long update(String sql) throws Exception {

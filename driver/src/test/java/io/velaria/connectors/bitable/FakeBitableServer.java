@@ -93,6 +93,8 @@ final class FakeBitableServer implements AutoCloseable {
   /** batch_create call number (1-based) that writes, then answers after {@code slowMs}. */
   volatile int slowBatchCreateAt = -1;
   volatile long slowMs;
+  /** Answers ({HTTP status, code}) given to the next search requests instead of results. */
+  final java.util.Deque<int[]> searchFaults = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** Token lifetime in seconds handed out. */
   volatile int tokenExpire = 7200;
 
@@ -231,6 +233,11 @@ final class FakeBitableServer implements AutoCloseable {
     searchBodies.add(body.toString());
     searchQueries.add(q.toString());
     searchArrivals.add(System.nanoTime());
+    int[] fault = searchFaults.poll();
+    if (fault != null) {
+      reply(ex, fault[0], error(fault[1], "injected fault"));
+      return;
+    }
     if (n == rateLimitSearchAt) {
       ex.getResponseHeaders().add("x-ogw-ratelimit-reset", rateLimitReset);
       if (rateLimitWithCode) {
