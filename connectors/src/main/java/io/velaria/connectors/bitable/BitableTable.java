@@ -10,7 +10,6 @@ import io.velaria.engine.spi.ConnectorTable;
 import io.velaria.engine.spi.ReadRequest;
 import io.velaria.engine.spi.TableSpec;
 import io.velaria.engine.type.DataType;
-import io.velaria.engine.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,14 +60,16 @@ public final class BitableTable implements ConnectorTable {
       for (ColumnDef d : spec.declaredColumns()) {
         BitableField f = find(remote, d.name(), o);
         DataType natural = FieldTypes.sqlType(f);
-        if (d.type().kind() != natural.kind() && !d.type().kind().isString()) {
+        boolean numeric = natural.kind().isNumeric() && d.type().kind().isNumeric();
+        if (d.type().kind() != natural.kind() && !d.type().kind().isString() && !numeric) {
           throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "column '" + d.name()
               + "' is declared " + d.type().sqlName() + " but Bitable field '" + f.name()
-              + "' (type " + f.type() + ") reads as " + natural.sqlName() + " (or VARCHAR)");
+              + "' (type " + f.type() + ") reads as " + natural.sqlName()
+              + " (or VARCHAR" + (natural.kind().isNumeric() ? ", or another number type" : "")
+              + ")");
         }
         fields.add(f);
-        columns.add(column(d.name(), f, d.type().kind().isString() ? DataType.VARCHAR
-            : d.type().kind() == TypeKind.DECIMAL ? natural : d.type()));
+        columns.add(column(d.name(), f, d.type()));
       }
     }
     return new BitableTable(spec.tableName(), o, client, List.copyOf(fields),

@@ -93,17 +93,26 @@ final class FieldTypes {
         out.appendLong(v.isNumber() ? v.asLong() : Long.parseLong(v.asText().trim()));
         return;
       case DOUBLE:
+      case REAL:
         out.appendDouble(v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText().trim()));
         return;
-      case DECIMAL: {
-        BigDecimal d = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
-        out.appendLong(d.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue()
+      case DECIMAL:
+        out.appendLong(decimal(v).setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue()
             .longValueExact());
         return;
-      }
+      case TINYINT:
+      case SMALLINT:
+      case INTEGER:
+      case BIGINT:
+        out.appendLong(decimal(v).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        return;
       default:
         out.appendString(text(f, v));
     }
+  }
+
+  private static BigDecimal decimal(JsonNode v) {
+    return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
   }
 
   private static boolean truthy(JsonNode v) {
@@ -146,18 +155,36 @@ final class FieldTypes {
     if (value == null) {
       return null;
     }
+    try {
+      return convert(f, type, value, columnName);
+    } catch (VelariaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new VelariaException(SqlStates.INVALID_TEXT_REPRESENTATION, "column '" + columnName
+          + "': cannot write " + value + " (" + type.sqlName() + ") to Bitable field type "
+          + f.type() + ": " + e.getMessage());
+    }
+  }
+
+  private static JsonNode convert(BitableField f, DataType type, Object value,
+      String columnName) {
     JsonNodeFactory n = JsonNodeFactory.instance;
     switch (f.type()) {
       case NUMBER:
         if (type.kind() == TypeKind.DECIMAL) {
           return n.numberNode(BigDecimal.valueOf((Long) value, type.scale()));
         }
+        if (type.kind().isIntegral()) {
+          return n.numberNode(((Number) value).longValue());
+        }
         return value instanceof Number ? n.numberNode(((Number) value).doubleValue())
             : n.numberNode(new BigDecimal(value.toString().trim()));
       case DATE:
-        return n.numberNode(((Number) value).longValue());
+        return n.numberNode(value instanceof Number ? ((Number) value).longValue()
+            : io.velaria.engine.util.DateTimes.parseTimestamp(value.toString().trim()));
       case CHECKBOX:
-        return n.booleanNode((Boolean) value);
+        return n.booleanNode(value instanceof Boolean ? (Boolean) value
+            : Boolean.parseBoolean(value.toString().trim()));
       case URL: {
         ObjectNode u = n.objectNode();
         u.put("link", value.toString());

@@ -88,5 +88,11 @@ class BitableInsertTest extends BitableTestBase {
     SqlError bad = SqlError.of(() -> exec("INSERT INTO t (\"Name\", \"Owner\") VALUES ('c', 'not json')"));
     assertEquals("22P02", bad.state);
     assertTrue(bad.message.contains("column 'Owner'"), bad.message);
+    exec("CREATE TABLE v (\"Name\" VARCHAR, \"Score\" VARCHAR) USING bitable " + options(""));
+    bad = SqlError.of(() -> exec("INSERT INTO v VALUES ('d', 'twelve')"));
+    assertEquals("22P02", bad.state);
+    assertTrue(bad.message.contains("column 'Score'") && bad.message.contains("twelve"), bad.message);
+    exec("INSERT INTO v VALUES ('e', '12.5')");
+    assertEquals(3, fx.table.records.size(), "only the good rows were written");
   }
 }

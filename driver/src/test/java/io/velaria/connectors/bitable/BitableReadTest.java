@@ -64,6 +64,21 @@ class BitableReadTest extends BitableTestBase {
       Object due = fx.rows.get(i)[5];
       assertEquals(due == null ? null : due.toString(), got.get(i)[2]);
     }
+    // a number field may be read as another number type: whole numbers round half up
+    exec("CREATE TABLE w (\"Amount\" BIGINT, \"Score\" DECIMAL(10, 1)) USING bitable " + options(""));
+    List<Object[]> nums = query("SELECT \"Amount\", \"Score\" FROM w");
+    for (int i = 0; i < 20; i++) {
+      Object[] r = fx.rows.get(i);
+      assertEquals(((BigDecimal) r[1]).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(),
+          nums.get(i)[0]);
+      Object score = r[2] == null ? null : BigDecimal.valueOf((Double) r[2])
+          .setScale(1, java.math.RoundingMode.HALF_UP);
+      assertTrue(score == null ? nums.get(i)[1] == null
+          : ((BigDecimal) score).compareTo((BigDecimal) nums.get(i)[1]) == 0, "row " + i);
+    }
+    SqlError bad = SqlError.of(() -> exec("CREATE TABLE x (\"Due\" DATE) USING bitable " + options("")));
+    assertEquals("42804", bad.state);
+    assertTrue(bad.message.contains("reads as TIMESTAMP"), bad.message);
     SqlError e = SqlError.of(() -> exec("CREATE TABLE u (nope INT) USING bitable " + options("")));
     assertEquals("HV007", e.state);
     assertTrue(e.message.contains("column 'nope' is not a field"), e.message);
