@@ -21,8 +21,11 @@ final class StreamOptions {
   /** checkpoint_path: where a sink's stream checkpoints live (default: beside the output). */
   static final String CHECKPOINT_PATH = "checkpoint_path";
 
+  /** max_files_per_batch: files per micro-batch of a source (START STREAM WITH overrides). */
+  static final String MAX_FILES = "max_files_per_batch";
+
   private static final Set<String> OWN = Set.of(SETTLE_MS, ON_ERROR, REJECTS_PATH,
-      CHECKPOINT_PATH);
+      CHECKPOINT_PATH, MAX_FILES);
 
   private StreamOptions() {}
 

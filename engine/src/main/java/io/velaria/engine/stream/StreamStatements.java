@@ -62,7 +62,7 @@ public final class StreamStatements {
       p = progress(key, key, q, sink, source);
       m.track(key, p);
       StreamRun run = new StreamRun(q, source, sink, checkpoints(m, q, key), p, contexts,
-          DEFAULT_MAX_FILES);
+          maxFiles(q));
       run.recover();
       long before = run.rowsOut();
       while (run.step()) {
@@ -87,7 +87,7 @@ public final class StreamStatements {
     String name = simple(start.name());
     Map<String, Object> with = start.with();
     long trigger = DEFAULT_TRIGGER_MS;
-    int maxFiles = DEFAULT_MAX_FILES;
+    Integer maxFiles = null;
     for (Map.Entry<String, Object> e : with.entrySet()) {
       switch (e.getKey().toLowerCase(Locale.ROOT)) {
         case "trigger_interval_ms":
@@ -106,6 +106,9 @@ public final class StreamStatements {
           + " needs INSERT INTO <sink> SELECT ... FROM <source table>");
     }
     StreamQuery q = StreamQuery.compile(db.catalog(), (SqlInsert) start.insert());
+    if (maxFiles == null) {
+      maxFiles = maxFiles(q);
+    }
     StreamManager m = StreamManager.of(db);
     String key = "stream-" + safe(name);
     synchronized (m) {
@@ -181,7 +184,7 @@ public final class StreamStatements {
         StreamSink sink = StreamEndpoints.sink(db, q.sinkEntry)) {
       lines.add("  source: " + q.sourceEntry.definition().name() + " = " + source.describe()
           + (source.bounded() ? " (bounded)" : " (unbounded)"));
-      lines.add("  trigger: micro-batches of up to " + DEFAULT_MAX_FILES
+      lines.add("  trigger: micro-batches of up to " + maxFiles(q)
           + " files (max_files_per_batch); START STREAM polls every trigger_interval_ms");
       lines.add("  window: " + (q.window == null ? "none" : (q.window.every() == q.window.slide()
           ? "tumbling " : "sliding ") + q.window));
@@ -200,6 +203,12 @@ public final class StreamStatements {
     for (String l : rel.split("\n")) {
       lines.add("    " + l);
     }
+  }
+
+  /** Files per micro-batch: the source's option max_files_per_batch, else 1000. */
+  private static int maxFiles(StreamQuery q) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, StreamOptions.nonNegativeLong(
+        q.sourceEntry.definition().options(), StreamOptions.MAX_FILES, DEFAULT_MAX_FILES)));
   }
 
   private static CheckpointStore checkpoints(StreamManager m, StreamQuery q, String key) {
