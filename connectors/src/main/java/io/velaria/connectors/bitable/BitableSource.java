@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * keeps only those after the offset. Records modified within {@code lag_ms} of the poll's start
  * wait for a later poll, so a record changed while the pages are read (which may move it
  * between pages) is not skipped: its new modified time is later than anything emitted.
- * Deleted records are not seen (the API does not list them).
+ * Deleted records are not seen (the API does not list them). After a poll that found nothing,
+ * the next {@code poll_interval_ms} of polls answer "nothing new" without a call.
  */
 final class BitableSource implements StreamSource {
   private static final long DAY_MS = 86_400_000L;
@@ -32,6 +33,8 @@ final class BitableSource implements StreamSource {
   private final long lagMs;
   private final LongSupplier clock;
   private final int[] projection;
+  /** When the last poll found nothing, or -1: idle polls are spaced by poll_interval_ms. */
+  private long lastEmptyPollAt = -1;
 
   BitableSource(BitableTable table, String modifiedField, long lagMs, LongSupplier clock) {
     this.table = table;
@@ -69,7 +72,13 @@ final class BitableSource implements StreamSource {
   @Override
   public SourcePoll poll(String offsetText, int maxUnits) {
     PollOffset offset = PollOffset.parse(offsetText);
-    long cutoff = clock.getAsLong() - lagMs;
+    long now = clock.getAsLong();
+    if (lastEmptyPollAt >= 0 && now >= lastEmptyPollAt
+        && now - lastEmptyPollAt < table.options().pollIntervalMs()) {
+      // a background stream asks again at once when idle; spare the API's rate limits
+      return SourcePoll.empty(offsetText, position(offset));
+    }
+    long cutoff = now - lagMs;
     ObjectNode body = table.searchBody(projection, List.of());
     if (!containsName(body, modified.name())) {
       body.withArray("field_names").add(modified.name());
@@ -122,8 +131,10 @@ final class BitableSource implements StreamSource {
       pageToken = token;
     }
     if (fresh.isEmpty()) {
+      lastEmptyPollAt = now;
       return SourcePoll.empty(offsetText, position(offset));
     }
+    lastEmptyPollAt = -1;
     Batch b = BitableReader.decode(table, projection, fresh, "polling source table '"
         + table.name() + "'");
     return new SourcePoll(List.of(b), next.text(), position(next), units, 0);

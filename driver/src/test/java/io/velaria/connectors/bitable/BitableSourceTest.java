@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The polling stream source: records modified after the checkpoint, nothing twice. */
 class BitableSourceTest extends BitableTestBase {
 
-  private BitableSource source(int pageSize, long lagMs, long[] clock) {
+  private BitableSource source(int pageSize, long lagMs, long[] clock, long pollIntervalMs) {
     Map<String, String> o = new LinkedHashMap<>();
     o.put("app_token", BitableFixture.APP_TOKEN);
     o.put("table_id", BitableFixture.TABLE_ID);
     o.put("credentials", "sysprop:" + PROP);
     o.put("base_url", server.baseUrl());
     o.put("page_size", Integer.toString(pageSize));
+    o.put("poll_interval_ms", Long.toString(pollIntervalMs));
     TableSpec spec = new TableSpec("src", List.of(ColumnDef.of("Name", DataType.VARCHAR)), o,
         Path.of("."));
     return new BitableSource(BitableTable.open(spec), null, lagMs, () -> clock[0]);
@@ -51,7 +52,7 @@ class BitableSourceTest extends BitableTestBase {
   void pollsPageByPageFromReplayableOffsets() throws Exception {
     BitableFixture fx = new BitableFixture(server, 23, 4);
     long[] clock = {Long.MAX_VALUE / 2};
-    BitableSource s = source(5, 0, clock);
+    BitableSource s = source(5, 0, clock, 1);
     List<String> seen = new ArrayList<>();
     String offset = null;
     for (int i = 0; i < 10; i++) {
@@ -89,6 +90,23 @@ class BitableSourceTest extends BitableTestBase {
     SourcePoll last = s.poll(p.nextOffset(), 100);
     assertEquals(List.of("too-recent"), names(last));
     assertEquals(0, s.poll(last.nextOffset(), 100).units());
+  }
+
+  @Test
+  void idlePollsAreSpacedByThePollInterval() throws Exception {
+    BitableFixture fx = new BitableFixture(server, 4, 2);
+    long[] clock = {2_000_000_000_000L};
+    BitableSource s = source(500, 0, clock, 5000);
+    SourcePoll p = s.poll(null, 10);
+    assertEquals(4, p.rowCount());
+    assertEquals(0, s.poll(p.nextOffset(), 10).units());
+    int asked = server.searchRequests.get();
+    server.add(fx.table, obj("{\"Name\":[{\"type\":\"text\",\"text\":\"later\"}]}"));
+    clock[0] += 4000;
+    assertEquals(0, s.poll(p.nextOffset(), 10).units(), "within the interval: no call");
+    assertEquals(asked, server.searchRequests.get());
+    clock[0] += 1000;
+    assertEquals(List.of("later"), names(s.poll(p.nextOffset(), 10)));
   }
 
   @Test
