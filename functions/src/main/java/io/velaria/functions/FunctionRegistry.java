@@ -43,6 +43,7 @@ public final class FunctionRegistry {
     numbers();
     dates();
     engineBuiltins();
+    add(EmbedFunction.definition());
   }
 
   private FunctionRegistry() {}

@@ -14,6 +14,7 @@ public final class SqlStates {
   public static final String DATATYPE_MISMATCH = "42804";
   public static final String INSUFFICIENT_PRIVILEGE = "42501";
   public static final String WRONG_OBJECT_TYPE = "42809";
+  public static final String UNDEFINED_OBJECT = "42704";
 
   public static final String DATA_EXCEPTION = "22000";
   public static final String NUMERIC_OUT_OF_RANGE = "22003";

@@ -239,7 +239,8 @@ final class DdlExecutor {
       SqlNode query, List<Object> params, QueryControl control) {
     QueryPlanner planner = new QueryPlanner(database.catalog());
     SqlNode copy = query.clone(query.getParserPosition());
-    RelDataType rowType = planner.validate(copy).rowType();
+    QueryPlanner.Validated validated = planner.validate(copy);
+    RelDataType rowType = validated.rowType();
     List<ColumnDef> cols = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     if (!declared.isEmpty() && declared.size() != fields.size()) {
@@ -250,6 +251,9 @@ final class DdlExecutor {
       DataType t = TypeMapping.fromRel(fields.get(i).getType());
       if (t.kind() == io.velaria.engine.type.TypeKind.NULL) {
         t = DataType.VARCHAR;
+      } else if (t.isVectorOfAnyDimension()) {
+        int dim = io.velaria.engine.embed.ComputedVectorDimensions.of(validated.node(), i);
+        t = dim > 0 ? DataType.vector(dim) : t;
       }
       String col = declared.isEmpty() ? fields.get(i).getName() : declared.get(i).name();
       cols.add(new ColumnDef(col, t, true));
