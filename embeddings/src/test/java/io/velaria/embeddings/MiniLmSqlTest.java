@@ -1,0 +1,159 @@
+package io.velaria.embeddings;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EMBED() with the real all-MiniLM-L6-v2 model through jdbc:velaria:. The model loads once for
+ * the whole class (and the JVM). Distances are computed here from the returned vectors.
+ */
+class MiniLmSqlTest {
+  /** Labelled triples: (anchor, a paraphrase of it, an unrelated sentence of the same domain). */
+  private static final String[][] TRIPLES = {
+      {"payment page times out", "checkout hangs while paying", "refund queue delayed"},
+      {"the database server crashed overnight", "our DB host went down during the night",
+          "the new logo colours were approved"},
+      {"how do I reset my password", "I forgot my login credentials",
+          "shipping costs for international orders"},
+      {"the train was late this morning", "my commute was delayed by the railway",
+          "the recipe needs two eggs"}};
+
+  private static Connection conn;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    conn = DriverManager.getConnection("jdbc:velaria:");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    conn.close();
+  }
+
+  private static Map<String, float[]> embedAll(List<String> texts, String call)
+      throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS t");
+      s.execute("CREATE TABLE t (id INT, body VARCHAR)");
+    }
+    try (PreparedStatement p = conn.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+      for (int i = 0; i < texts.size(); i++) {
+        p.setInt(1, i);
+        p.setString(2, texts.get(i));
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    Map<String, float[]> out = new LinkedHashMap<>();
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT body, " + call + " FROM t ORDER BY id")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getObject(2, float[].class));
+      }
+    }
+    return out;
+  }
+
+  static double cosineDistance(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return 1 - dot / Math.sqrt(na * nb);
+  }
+
+  @Test
+  void paraphrasesAreNearerThanUnrelatedSentences() throws SQLException {
+    List<String> texts = new ArrayList<>();
+    for (String[] t : TRIPLES) {
+      texts.addAll(List.of(t));
+    }
+    Map<String, float[]> v = embedAll(texts, "EMBED(body)");
+    for (String[] t : TRIPLES) {
+      double near = cosineDistance(v.get(t[0]), v.get(t[1]));
+      double far = cosineDistance(v.get(t[0]), v.get(t[2]));
+      assertTrue(near < far, t[0] + ": " + near + " (paraphrase) vs " + far + " (unrelated)");
+      // and the paraphrase is the anchor's nearest neighbour among all other sentences
+      String nearest = null;
+      double best = Double.MAX_VALUE;
+      for (String other : texts) {
+        double d = cosineDistance(v.get(t[0]), v.get(other));
+        if (!other.equals(t[0]) && d < best) {
+          best = d;
+          nearest = other;
+        }
+      }
+      assertEquals(t[1], nearest, t[0]);
+    }
+  }
+
+  @Test
+  void vectorsHave384DimensionsAndUnitLength() throws SQLException {
+    Map<String, float[]> v = embedAll(List.of("refund queue delayed"), "EMBED(body, 'minilm')");
+    float[] x = v.get("refund queue delayed");
+    assertEquals(384, x.length);
+    assertEquals(1.0, Math.sqrt(dot(x, x)), 1e-4);
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += (double) a[i] * b[i];
+    }
+    return s;
+  }
+
+  @Test
+  void batchResultsEqualSingleResults() throws SQLException {
+    List<String> texts = new ArrayList<>();
+    for (String[] t : TRIPLES) {
+      texts.addAll(List.of(t));
+    }
+    Map<String, float[]> batch = embedAll(texts, "EMBED(body, 'all-minilm-l6-v2')");
+    try (PreparedStatement p = conn.prepareStatement("SELECT EMBED(?)")) {
+      for (String text : texts) {
+        p.setString(1, text);
+        try (ResultSet rs = p.executeQuery()) {
+          assertTrue(rs.next());
+          assertArrayEquals(batch.get(text), rs.getObject(1, float[].class), 1e-5f, text);
+        }
+      }
+    }
+  }
+
+  @Test
+  void blankTextIsTheZeroVectorAndNullStaysNull() throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT EMBED('  '), EMBED(CAST(NULL AS VARCHAR))")) {
+      assertTrue(rs.next());
+      assertArrayEquals(new float[384], rs.getObject(1, float[].class));
+      assertEquals(null, rs.getObject(2));
+    }
+  }
+
+  @Test
+  void loadIsReportedOnce() throws SQLException {
+    embedAll(List.of("warm"), "EMBED(body)");
+    String report = new MiniLmEmbeddingProvider().loadReport();
+    assertTrue(report != null && report.startsWith("loaded in "), String.valueOf(report));
+  }
+}
