@@ -66,6 +66,10 @@ final class DdlExecutor {
   }
 
   StatementResult execute(SqlNode node, List<Object> params, QueryControl control) {
+    StatementResult embeddingIndex = EmbeddingIndexDdl.handle(database, runner, node, control);
+    if (embeddingIndex != null) {
+      return embeddingIndex;
+    }
     if (node instanceof SqlCreateVelariaTable) {
       return createTable((SqlCreateVelariaTable) node, params, control);
     }
@@ -222,11 +226,16 @@ final class DdlExecutor {
   }
 
   private CatalogEntry createManaged(String schema, String name, List<ColumnDef> columns) {
+    return createManaged(schema, name, columns, Map.of());
+  }
+
+  private CatalogEntry createManaged(String schema, String name, List<ColumnDef> columns,
+      Map<String, String> options) {
     String storageId = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "-"
         + UUID.randomUUID().toString().substring(0, 8);
     TableData data = database.tableStore().create(storageId, columns);
     TableDefinition def = new TableDefinition(schema, name, TableKind.MANAGED, columns, null,
-        Map.of(), null, storageId);
+        options, null, storageId);
     try {
       return database.catalog().add(def, data);
     } catch (RuntimeException e) {
@@ -242,6 +251,7 @@ final class DdlExecutor {
     QueryPlanner.Validated validated = planner.validate(copy);
     RelDataType rowType = validated.rowType();
     List<ColumnDef> cols = new ArrayList<>();
+    Map<String, String> embedOptions = new java.util.LinkedHashMap<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     if (!declared.isEmpty() && declared.size() != fields.size()) {
       throw new VelariaException(SqlStates.SYNTAX_ERROR, "CREATE TABLE " + name + " declares "
@@ -251,14 +261,18 @@ final class DdlExecutor {
       DataType t = TypeMapping.fromRel(fields.get(i).getType());
       if (t.kind() == io.velaria.engine.type.TypeKind.NULL) {
         t = DataType.VARCHAR;
-      } else if (t.isVectorOfAnyDimension()) {
-        int dim = io.velaria.engine.embed.ComputedVectorDimensions.of(validated.node(), i);
-        t = dim > 0 ? DataType.vector(dim) : t;
       }
       String col = declared.isEmpty() ? fields.get(i).getName() : declared.get(i).name();
+      io.velaria.engine.spi.EmbeddingProvider model = t.isVectorOfAnyDimension()
+          ? io.velaria.engine.embed.EmbedCalls.modelOf(validated.node(), i) : null;
+      if (model != null) {
+        t = DataType.vector(model.dimension());
+        embedOptions.putAll(new io.velaria.engine.embed.EmbeddingColumn(col, model.name(),
+            model.dimension(), null).options());
+      }
       cols.add(new ColumnDef(col, t, true));
     }
-    CatalogEntry entry = createManaged(schema, name, cols);
+    CatalogEntry entry = createManaged(schema, name, cols, embedOptions);
     SqlInsert insert = new SqlInsert(SqlParserPos.ZERO, SqlNodeList.EMPTY,
         new SqlIdentifier(List.of(schema, name), SqlParserPos.ZERO), query, null);
     try {

@@ -1,5 +1,6 @@
 package io.velaria.engine.embed;
 
+import io.velaria.engine.spi.EmbeddingProvider;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -10,44 +11,44 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 
 /**
- * The dimension of a computed VECTOR output column, for {@code CREATE TABLE ... AS}: Calcite's
- * array type carries no dimension, but an {@code EMBED(text, 'model')} item has the model's.
+ * Finds {@code EMBED(text, 'model')} output columns of a query, for {@code CREATE TABLE ... AS}:
+ * Calcite's array type carries no vector dimension, and the new table records the model of
+ * such a column (see {@link EmbeddingColumn}) so text queries can use it.
  */
-public final class ComputedVectorDimensions {
-  private ComputedVectorDimensions() {}
+public final class EmbedCalls {
+  private EmbedCalls() {}
 
-  /** The dimension of output column {@code i} of a validated query, or 0 when unknown. */
-  public static int of(SqlNode validatedQuery, int i) {
+  /** The model of output column {@code i} of a validated query if it is an EMBED call. */
+  public static EmbeddingProvider modelOf(SqlNode validatedQuery, int i) {
     SqlNode q = validatedQuery;
     if (q instanceof SqlOrderBy) {
       q = ((SqlOrderBy) q).query;
     }
     if (!(q instanceof SqlSelect)) {
-      return 0;
+      return null;
     }
     SqlSelect select = (SqlSelect) q;
     if (select.getSelectList() == null || i >= select.getSelectList().size()) {
-      return 0;
+      return null;
     }
     SqlNode item = select.getSelectList().get(i);
     if (item.getKind() == SqlKind.AS) {
       item = ((SqlCall) item).operand(0);
     }
     if (!(item instanceof SqlBasicCall)) {
-      return 0;
+      return null;
     }
     SqlBasicCall call = (SqlBasicCall) item;
     if (!call.getOperator().getName().toUpperCase(Locale.ROOT).equals("EMBED")) {
-      return 0;
+      return null;
     }
     if (call.operandCount() == 1) {
-      return EmbeddingProviders.defaultProvider().dimension();
+      return EmbeddingProviders.defaultProvider();
     }
     SqlNode model = call.operand(1);
     if (model instanceof SqlCharStringLiteral) {
-      return EmbeddingProviders.find(((SqlCharStringLiteral) model).getValueAs(String.class))
-          .dimension();
+      return EmbeddingProviders.find(((SqlCharStringLiteral) model).getValueAs(String.class));
     }
-    return 0;
+    return null;
   }
 }
