@@ -55,8 +55,8 @@ final class BatchConcat {
       case STRING: values = new String[total]; break;
       case BYTES: values = new byte[total][]; break;
       case FLOAT_ARRAY:
-        if (type.isVectorOfAnyDimension()) {
-          // a computed vector (EMBED, CAST): the plan type has no dimension, the columns do
+        if (type.isVectorOfAnyDimension() && !batches.isEmpty()) {
+          // the plan's type may not know the dimension; the columns do
           type = batches.get(0).column(c).type();
         }
         width = type.dimension();
