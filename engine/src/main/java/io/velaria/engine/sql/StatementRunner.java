@@ -209,9 +209,10 @@ public final class StatementRunner {
   }
 
   /** KEYWORD/HYBRID SEARCH clauses become search table functions; other nodes stay. */
-  private static SqlNode searchRewritten(SqlNode node) {
+  private SqlNode searchRewritten(SqlNode node) {
     return node instanceof io.velaria.engine.sql.parser.SqlSearchQuery
-        ? SearchClauseRewriter.rewrite((io.velaria.engine.sql.parser.SqlSearchQuery) node)
+        ? SearchClauseRewriter.rewrite(SearchQueryText.embedded(session,
+            (io.velaria.engine.sql.parser.SqlSearchQuery) node))
         : node;
   }
 
