@@ -156,4 +156,43 @@ class MiniLmSqlTest {
     String report = new MiniLmEmbeddingProvider().loadReport();
     assertTrue(report != null && report.startsWith("loaded in "), String.valueOf(report));
   }
+
+  @Test
+  void textQueryHybridSearchFindsTheParaphrasedDocumentFirst() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS tickets");
+      s.execute("CREATE TABLE tickets (id INT, title VARCHAR, body VARCHAR)");
+      s.execute("INSERT INTO tickets VALUES"
+          + " (1, 'Refund queue delayed', 'Customers wait a week for their money back'),"
+          + " (2, 'Checkout hangs while paying', 'The card form spins forever after pressing"
+          + " buy'),"
+          + " (3, 'Password reset mail missing', 'Users never receive the reset link'),"
+          + " (4, 'App crashes on launch', 'The mobile app closes right after opening')");
+      // no WITH: the default model, recorded on the index table's embedding column
+      assertEquals(4, s.executeUpdate("CREATE EMBEDDING INDEX tickets_emb ON tickets(title, body)"));
+      try (ResultSet rs = s.executeQuery("SELECT id, vector_score FROM tickets_emb"
+          + " HYBRID SEARCH embedding QUERY TEXT 'payment page times out' TOP_K 4")) {
+        List<Integer> ids = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        while (rs.next()) {
+          ids.add(rs.getInt(1));
+          scores.add(rs.getDouble(2));
+        }
+        assertEquals(4, ids.size());
+        assertEquals(2, ids.get(0), "ranked " + ids + " with cosine distances " + scores);
+        for (int i = 1; i < scores.size(); i++) {
+          assertTrue(scores.get(i - 1) <= scores.get(i), "ascending distances: " + scores);
+        }
+      }
+      // the same search through a connection expecting another model is refused
+      try (Connection other = DriverManager.getConnection("jdbc:velaria:mem:other;embedding_model=hash");
+          Statement o = other.createStatement()) {
+        o.execute("CREATE TABLE t AS SELECT 1 AS id, EMBED('checkout hangs') AS v");
+        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+            () -> o.executeQuery("SELECT id FROM t HYBRID SEARCH v QUERY TEXT 'pay'").next());
+        assertTrue(e.getMessage().contains("mismatch")
+            && e.getMessage().contains("all-minilm-l6-v2"), e.getMessage());
+      }
+    }
+  }
 }
