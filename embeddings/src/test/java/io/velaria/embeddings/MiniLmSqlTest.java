@@ -184,6 +184,15 @@ class MiniLmSqlTest {
           assertTrue(scores.get(i - 1) <= scores.get(i), "ascending distances: " + scores);
         }
       }
+      StringBuilder plan = new StringBuilder();
+      try (ResultSet rs = s.executeQuery("EXPLAIN SELECT id FROM tickets_emb"
+          + " HYBRID SEARCH embedding QUERY TEXT 'payment page times out'")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+      assertTrue(plan.toString().contains("model all-minilm-l6-v2 (384 dimensions")
+          && plan.toString().contains("loaded in "), plan.toString());
       // the same search through a connection expecting another model is refused
       try (Connection other = DriverManager.getConnection("jdbc:velaria:mem:other;embedding_model=hash");
           Statement o = other.createStatement()) {

@@ -73,6 +73,15 @@ class QueryTextSearchTest {
         assertTrue(!rs.next());
       }
       assertEquals(2, (int) expected.get(0)[0], "the payment-timeout document is nearest");
+      StringBuilder plan = new StringBuilder();
+      try (ResultSet rs = s.executeQuery("EXPLAIN SELECT id FROM docs_emb"
+          + " HYBRID SEARCH embedding QUERY TEXT '" + query + "'")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+      assertTrue(plan.toString().contains("QUERY TEXT embedded with model hash (384 dimensions,"
+          + " template mixed-text-v1) recorded on column embedding"), plan.toString());
     }
   }
 

@@ -17,8 +17,14 @@ public final class EmbeddingProgress {
 
   private EmbeddingProgress() {}
 
+  /** A registered listener; closing it removes the listener. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Registers a listener; the returned handle removes it. */
-  public static AutoCloseable listen(Listener l) {
+  public static Registration listen(Listener l) {
     LISTENERS.add(l);
     return () -> LISTENERS.remove(l);
   }

@@ -84,6 +84,28 @@ final class SearchQueryText {
         s.vectorTopK(), s.scoreThreshold(), s.fusion());
   }
 
+  /** EXPLAIN lines for a text query: the model used and its one-time load (else none). */
+  static List<String> explain(Session session, SqlNode node) {
+    if (!(node instanceof SqlSearchQuery s) || !s.hasVectorSearch() || !s.vectorQueryIsText()) {
+      return List.of();
+    }
+    TableDefinition def = table(session, s);
+    int ci = def.columnIndex(s.vectorColumn());
+    Optional<EmbeddingColumn> built = ci < 0 ? Optional.empty()
+        : EmbeddingColumn.of(def, def.columns().get(ci).name());
+    if (built.isEmpty()) {
+      return List.of();
+    }
+    EmbeddingProvider model = EmbeddingProviders.find(built.get().model());
+    String load = model.loadReport();
+    return List.of("embedding:",
+        "  QUERY TEXT embedded with model " + model.name() + " (" + model.dimension()
+            + " dimensions" + (built.get().template() == null ? ""
+            : ", template " + built.get().template()) + ") recorded on column "
+            + built.get().column(),
+        "  model " + (load == null ? "needs no loading" : load + ", once per JVM"));
+  }
+
   private static VelariaException mismatch(String why) {
     return new VelariaException(SqlStates.DATATYPE_MISMATCH,
         "HYBRID SEARCH ... QUERY TEXT: embedding model mismatch: " + why);

@@ -205,6 +205,7 @@ public final class StatementRunner {
     for (String l : plan.explain().split("\n")) {
       lines.add("  " + l);
     }
+    lines.addAll(SearchQueryText.explain(session, explain.getExplicandum()));
     return textResult("PLAN", lines);
   }
 
