@@ -191,6 +191,8 @@ public final class StatementRunner {
   }
 
   private StatementResult explain(SqlExplain explain, List<Object> params) {
+    // before the rewrite, which replaces the searched table by the search function
+    List<String> embedding = SearchQueryText.explain(session, explain.getExplicandum());
     SqlNode target = searchRewritten(explain.getExplicandum());
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(target);
@@ -205,7 +207,7 @@ public final class StatementRunner {
     for (String l : plan.explain().split("\n")) {
       lines.add("  " + l);
     }
-    lines.addAll(SearchQueryText.explain(session, explain.getExplicandum()));
+    lines.addAll(embedding);
     return textResult("PLAN", lines);
   }
 
