@@ -34,7 +34,9 @@ public enum Arg {
   /** Result only: days since 1970-01-01 in a {@code long}. */
   DATE,
   /** Result only: epoch milliseconds in a {@code long}. */
-  TIMESTAMP;
+  TIMESTAMP,
+  /** Result only: a VECTOR whose dimension the function's binder sets. */
+  VECTOR;
 
   /** -1 if a value of type {@code t} cannot be passed, 0 if it is passed as is, 1 if converted. */
   public int cost(DataType t) {

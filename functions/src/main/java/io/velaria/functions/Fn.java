@@ -211,6 +211,7 @@ public final class Fn {
       case BOOLEAN: return DataType.BOOLEAN;
       case DATE: return DataType.DATE;
       case TIMESTAMP: return DataType.TIMESTAMP;
+      case VECTOR: return DataType.vectorOfAnyDimension();
       case NUMERIC: return args.isEmpty() ? DataType.DOUBLE : args.get(0);
       default: return DataType.VARCHAR;
     }

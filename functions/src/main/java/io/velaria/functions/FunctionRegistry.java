@@ -46,6 +46,7 @@ public final class FunctionRegistry {
     vectors();
     dates();
     engineBuiltins();
+    add(EmbedFunction.definition());
   }
 
   private FunctionRegistry() {}

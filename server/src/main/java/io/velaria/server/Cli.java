@@ -237,7 +237,10 @@ public final class Cli {
       PrintStream progressOut) throws SQLException {
     try (Statement st = c.createStatement()) {
       boolean hasResult;
-      try (Progress p = new Progress(progressOut, progressOut != null, "running").tick()) {
+      try (Progress p = new Progress(progressOut, progressOut != null, "running").tick();
+          // CREATE EMBEDDING INDEX reports rows embedded so far (embedded databases only)
+          var embedding = io.velaria.engine.embed.EmbeddingProgress.listen(
+              (index, done, total) -> p.rows(done))) {
         hasResult = st.execute(sql);
       }
       if (!hasResult) {

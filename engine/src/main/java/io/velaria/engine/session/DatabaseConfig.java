@@ -20,7 +20,9 @@ public final class DatabaseConfig {
       "memory_limit", "per-query memory limit, e.g. 512MB or 2GB (default: 60% of the heap)",
       "threads", "worker threads a query may use (default: number of cores)",
       "data_root", "directories that file paths must stay inside, separated by the path separator",
-      "batch_size", "rows per columnar batch (default 4096)");
+      "batch_size", "rows per columnar batch (default 4096)",
+      "embedding_model", "model that HYBRID SEARCH ... QUERY TEXT must find recorded on the"
+          + " column (refused otherwise)");
 
   private final Path directory;
   private final String memoryName;

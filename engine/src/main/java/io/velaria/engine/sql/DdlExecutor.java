@@ -66,6 +66,10 @@ final class DdlExecutor {
   }
 
   StatementResult execute(SqlNode node, List<Object> params, QueryControl control) {
+    StatementResult embeddingIndex = EmbeddingIndexDdl.handle(database, runner, node, control);
+    if (embeddingIndex != null) {
+      return embeddingIndex;
+    }
     if (node instanceof SqlCreateVelariaTable) {
       return createTable((SqlCreateVelariaTable) node, params, control);
     }
@@ -258,8 +262,10 @@ final class DdlExecutor {
       SqlNode query, List<Object> params, QueryControl control) {
     QueryPlanner planner = new QueryPlanner(database.catalog());
     SqlNode copy = query.clone(query.getParserPosition());
-    RelDataType rowType = planner.validate(copy).rowType();
+    QueryPlanner.Validated validated = planner.validate(copy);
+    RelDataType rowType = validated.rowType();
     List<ColumnDef> cols = new ArrayList<>();
+    Map<String, String> embedOptions = new java.util.LinkedHashMap<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     if (!declared.isEmpty() && declared.size() != fields.size()) {
       throw new VelariaException(SqlStates.SYNTAX_ERROR, "CREATE TABLE " + name + " declares "
@@ -271,9 +277,16 @@ final class DdlExecutor {
         t = DataType.VARCHAR;
       }
       String col = declared.isEmpty() ? fields.get(i).getName() : declared.get(i).name();
+      io.velaria.engine.spi.EmbeddingProvider model = t.isVectorOfAnyDimension()
+          ? io.velaria.engine.embed.EmbedCalls.modelOf(validated.node(), i) : null;
+      if (model != null) {
+        t = DataType.vector(model.dimension());
+        embedOptions.putAll(new io.velaria.engine.embed.EmbeddingColumn(col, model.name(),
+            model.dimension(), null).options());
+      }
       cols.add(new ColumnDef(col, t, true));
     }
-    CatalogEntry entry = createManaged(schema, name, cols);
+    CatalogEntry entry = createManaged(schema, name, cols, embedOptions);
     SqlInsert insert = new SqlInsert(SqlParserPos.ZERO, SqlNodeList.EMPTY,
         new SqlIdentifier(List.of(schema, name), SqlParserPos.ZERO), query, null);
     try {

@@ -201,6 +201,8 @@ public final class StatementRunner {
       return textResult("PLAN", io.velaria.engine.stream.StreamStatements.explain(database,
           explicandum));
     }
+    // before the rewrite, which replaces the searched table by the search function
+    List<String> embedding = SearchQueryText.explain(session, explicandum);
     SqlNode target = searchRewritten(explicandum);
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(target);
@@ -215,13 +217,15 @@ public final class StatementRunner {
     for (String l : plan.explain().split("\n")) {
       lines.add("  " + l);
     }
+    lines.addAll(embedding);
     return textResult("PLAN", lines);
   }
 
   /** KEYWORD/HYBRID SEARCH clauses become search table functions; other nodes stay. */
-  private static SqlNode searchRewritten(SqlNode node) {
+  private SqlNode searchRewritten(SqlNode node) {
     return node instanceof io.velaria.engine.sql.parser.SqlSearchQuery
-        ? SearchClauseRewriter.rewrite((io.velaria.engine.sql.parser.SqlSearchQuery) node)
+        ? SearchClauseRewriter.rewrite(SearchQueryText.embedded(session,
+            (io.velaria.engine.sql.parser.SqlSearchQuery) node))
         : node;
   }
 
