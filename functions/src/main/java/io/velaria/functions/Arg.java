@@ -28,15 +28,14 @@ public enum Arg {
   NUMERIC,
   /**
    * A VECTOR, or text like {@code [1 2 3]}; the function reads the floats of row r with
-   * {@link In#vector(int)} from {@link In#vectorOffset(int, int)} on.
+   * {@link In#vector(int)} from {@link In#vectorOffset(int, int)} on. As a result: a VECTOR
+   * whose dimension the function's binder sets.
    */
   VECTOR,
   /** Result only: days since 1970-01-01 in a {@code long}. */
   DATE,
   /** Result only: epoch milliseconds in a {@code long}. */
-  TIMESTAMP,
-  /** Result only: a VECTOR whose dimension the function's binder sets. */
-  VECTOR;
+  TIMESTAMP;
 
   /** -1 if a value of type {@code t} cannot be passed, 0 if it is passed as is, 1 if converted. */
   public int cost(DataType t) {
