@@ -39,6 +39,10 @@ final class ArrowRegistration {
     if (data == null) {
       throw new SQLException("registerArrow needs Arrow data, not null", "22004");
     }
+    if (conn.catalog().find(Catalog.USER_SCHEMA, name).isPresent()) {
+      // before reading the data, which may be a one-shot stream
+      throw new SQLException("table or view '" + name + "' already exists", "42P07");
+    }
   }
 
   private static Void add(VelariaConnection conn, String name, ConnectorTable table) {
