@@ -151,7 +151,9 @@ public final class QueryPlanner {
   public Validated validate(SqlNode node) {
     SqlValidator validator = newValidator();
     try {
-      return new Validated(validator.validate(UnaryPlusRemover.apply(node)), validator);
+      return new Validated(validator.validate(
+          PositionParameterTyper.apply(DateAddIntervalRewriter.apply(
+              UnaryPlusRemover.apply(node)))), validator);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
