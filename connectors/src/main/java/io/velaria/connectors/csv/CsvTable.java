@@ -88,7 +88,9 @@ final class CsvTable implements ConnectorTable {
     if (cols.isEmpty()) {
       if (sample.width == 0) {
         throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "cannot infer the columns of "
-            + (directory ? fileSet.display() + ": it holds no data" : "empty file " + path)
+            + (directory ? (FileSet.hasGlob(spec.option("path")) ? "files "
+                + fileSet.display() : "directory " + path) + ": it holds no data"
+                : "empty file " + path)
             + "; declare the columns");
       }
       cols = inferredColumns(sample.header, sample.inference.types(sample.width));
