@@ -76,7 +76,7 @@ final class CsvTable implements ConnectorTable {
       FilePaths.checkReadable(path);
     }
     boolean directory = fileSet.isMulti();
-    List<Path> files = directory ? fileSet.files() : List.of(path);
+    List<Path> files = directory ? fileSet.list() : List.of(path);
     Sample sample = new Sample(spec.declaredColumns(), o);
     for (Path f : files) {
       if (sample.rows >= o.sampleRows) {
@@ -256,7 +256,7 @@ final class CsvTable implements ConnectorTable {
     if (!directory) {
       return new CsvBatchReader(this, path, request, 0, Long.MAX_VALUE);
     }
-    return chain(fileSet.files(), request);
+    return chain(fileSet.list(), request);
   }
 
   /** One reader over files read one after another. */
@@ -274,7 +274,7 @@ final class CsvTable implements ConnectorTable {
   public List<BatchReader> split(ReadRequest request, int maxSplits) {
     if (directory) {
       // Whole files per split: contiguous groups of files, as even as the count allows.
-      List<Path> files = fileSet.files();
+      List<Path> files = fileSet.list();
       int n = Math.max(1, Math.min(maxSplits, files.size()));
       List<BatchReader> out = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
