@@ -15,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A large sheet read through SQL in a child JVM limited to 256 MB of heap. The test uses
- * 200,000 rows to stay quick; the 1,000,000-row run is `FormatBench xlsx-read` in bench
+ * 100,000 rows to stay quick; the 1,000,000-row run is `FormatBench xlsx-read` in bench
  * (docs/benchmarks.md).
  */
 class ExcelSqlHeapTest {
-  static final int ROWS = 200_000;
+  static final int ROWS = 100_000;
 
   @TempDir
   Path dir;
