@@ -101,6 +101,38 @@ final class BatchCursor implements Cursor {
     return true;
   }
 
+  /**
+   * The rows not yet returned, a batch at a time (the rest of the current batch first), for
+   * {@code ResultSet.unwrap(ArrowReader.class)}; null at the end. Row-wise reading ends here.
+   */
+  Batch takeBatch() {
+    if (done || (maxRows > 0 && returned >= maxRows)) {
+      finish();
+      return null;
+    }
+    Batch out;
+    if (batch != null && row + 1 < batch.rowCount()) {
+      out = batch.slice(row + 1, batch.rowCount() - row - 1);
+    } else {
+      out = result.nextBatch();
+    }
+    batch = null;
+    row = -1;
+    if (out == null) {
+      finish();
+      return null;
+    }
+    if (maxRows > 0 && returned + out.rowCount() > maxRows) {
+      out = out.slice(0, (int) (maxRows - returned));
+    }
+    returned += out.rowCount();
+    return out;
+  }
+
+  List<ResultColumn> columns() {
+    return columns;
+  }
+
   /** At the end: release the engine's resources now rather than when the ResultSet closes. */
   private void finish() {
     done = true;

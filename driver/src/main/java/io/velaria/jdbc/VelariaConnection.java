@@ -61,6 +61,23 @@ public final class VelariaConnection extends AvaticaConnection {
     return velariaMeta().session().database().catalog();
   }
 
+  /**
+   * Registers the remaining record batches of an Arrow reader as table {@code name} (schema
+   * {@code main}), converted a column at a time into the engine's columns; the reader is read
+   * to its end but stays the caller's to close. The table lives until DROP TABLE or until the
+   * database closes; it is not persisted. 42P07 if the name is taken.
+   */
+  public void registerArrow(String name, org.apache.arrow.vector.ipc.ArrowReader reader)
+      throws SQLException {
+    ArrowRegistration.register(this, name, reader);
+  }
+
+  /** Registers a copy of the root's current rows as table {@code name}; see above. */
+  public void registerArrow(String name, org.apache.arrow.vector.VectorSchemaRoot root)
+      throws SQLException {
+    ArrowRegistration.register(this, name, root);
+  }
+
   @Override
   public PreparedStatement prepareStatement(String sql, int resultSetType,
       int resultSetConcurrency, int resultSetHoldability) throws SQLException {

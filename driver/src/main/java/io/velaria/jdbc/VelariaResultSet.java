@@ -15,6 +15,7 @@ import org.apache.calcite.avatica.QueryState;
  */
 final class VelariaResultSet extends AvaticaResultSet {
   private boolean batches;
+  private BatchCursor batchCursor;
 
   VelariaResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
       ResultSetMetaData resultSetMetaData, TimeZone timeZone, Meta.Frame firstFrame)
@@ -34,7 +35,30 @@ final class VelariaResultSet extends AvaticaResultSet {
     }
     batches = true;
     BatchCursor cursor = new BatchCursor(pending.result(), pending.columns(), pending.maxRows());
+    batchCursor = cursor;
     return execute2(cursor, signature.columns);
+  }
+
+  /**
+   * {@code unwrap(org.apache.arrow.vector.ipc.ArrowReader.class)} hands the rows not read yet
+   * over as Arrow record batches (see {@link ArrowResults}); other classes as Avatica does.
+   */
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (ArrowResults.isArrowReader(iface)) {
+      checkOpen();
+      if (batchCursor == null) {
+        throw new SQLException("only query results can be read as Arrow batches", "0A000");
+      }
+      return iface.cast(ArrowResults.reader(batchCursor));
+    }
+    return super.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return (ArrowResults.isArrowReader(iface) && batchCursor != null)
+        || super.isWrapperFor(iface);
   }
 
   /** For query results, the class JdbcTypes documents (float[] for vectors, not an Array). */

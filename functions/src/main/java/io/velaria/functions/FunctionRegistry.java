@@ -19,6 +19,7 @@ import io.velaria.functions.lib.Maths;
 import io.velaria.functions.lib.NumericKernels;
 import io.velaria.functions.lib.Regex;
 import io.velaria.functions.lib.Strings;
+import io.velaria.functions.lib.ToCharFormat;
 import io.velaria.functions.lib.VectorFunctions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -224,11 +225,12 @@ public final class FunctionRegistry {
         .bind(b -> addDays(b, true)));
     add(Fn.date("DATEDIFF").sig(BIGINT, DATETIME, DATETIME)
         .doc("DATEDIFF(a, b): days from b to a (dates only)").longs(Dates::dateDiff));
-    add(Fn.date("TO_CHAR").sig(VARCHAR, DATETIME, VARCHAR).prepare(1, DateFormat::postgres)
+    add(Fn.date("TO_CHAR").sig(VARCHAR, DATETIME, VARCHAR).sig(VARCHAR, NUMERIC, VARCHAR)
+        .prepare(1, ToCharFormat::new)
         .doc("TO_CHAR(t, format): PostgreSQL patterns YYYY MM DD HH24 HH12 MI SS MS AM Mon Month"
-            + " Dy Day DDD D ID IW IYYY Q, \"text\"")
-        .row((in, r, out) -> out.setString(r,
-            in.<DateFormat>prepared(1, r).format(in.i64(0, r)))));
+            + " Dy Day DDD D ID IW IYYY Q, \"text\"; TO_CHAR(number, format): 9 0 . , D G S MI"
+            + " PR FM $ (an integer with a date pattern is epoch milliseconds)")
+        .bind(ToCharFormat::kernel));
     add(Fn.date("DATE_FORMAT").sig(VARCHAR, DATETIME, VARCHAR).prepare(1, DateFormat::mysql)
         .doc("DATE_FORMAT(t, format): MySQL patterns %Y %y %m %c %d %e %H %h %i %s %f %p %M %b"
             + " %W %a %j %w")

@@ -2,8 +2,15 @@ package io.velaria.connectors.arrow;
 
 import io.velaria.engine.column.Column;
 import io.velaria.engine.column.ColumnBuilder;
+import io.velaria.engine.column.DoubleColumn;
+import io.velaria.engine.column.LongColumn;
+import io.velaria.engine.column.StringColumn;
 import io.velaria.engine.type.DataType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -81,6 +88,10 @@ final class ArrowColumns {
   }
 
   static Column convert(FieldVector v, DataType type, int rows) {
+    Column fast = convertFlat(v, type, rows);
+    if (fast != null) {
+      return fast;
+    }
     ColumnBuilder b = new ColumnBuilder(type, rows);
     for (int i = 0; i < rows; i++) {
       if (v.isNull(i)) {
@@ -90,6 +101,86 @@ final class ArrowColumns {
       append(b, v, type, i);
     }
     return b.build();
+  }
+
+  /**
+   * The common flat vectors copied column at a time into the engine's arrays (one type test
+   * per vector, not per value); null for the other kinds.
+   */
+  private static Column convertFlat(FieldVector v, DataType type, int rows) {
+    boolean[] nulls = nullMask(v, rows);
+    switch (type.physical()) {
+      case LONG: {
+        if (type.kind() == io.velaria.engine.type.TypeKind.DECIMAL
+            || type.kind() == io.velaria.engine.type.TypeKind.TIMESTAMP
+            || type.kind() == io.velaria.engine.type.TypeKind.TIME) {
+          return null;
+        }
+        long[] out = new long[rows];
+        if (v instanceof BigIntVector) {
+          BigIntVector x = (BigIntVector) v;
+          for (int i = 0; i < rows; i++) {
+            out[i] = nulls != null && nulls[i] ? 0 : x.get(i);
+          }
+        } else if (v instanceof IntVector) {
+          IntVector x = (IntVector) v;
+          for (int i = 0; i < rows; i++) {
+            out[i] = nulls != null && nulls[i] ? 0 : x.get(i);
+          }
+        } else if (v instanceof DateDayVector) {
+          DateDayVector x = (DateDayVector) v;
+          for (int i = 0; i < rows; i++) {
+            out[i] = nulls != null && nulls[i] ? 0 : x.get(i);
+          }
+        } else {
+          return null;
+        }
+        return new LongColumn(type, rows, out, nulls);
+      }
+      case DOUBLE: {
+        double[] out = new double[rows];
+        if (v instanceof Float8Vector) {
+          Float8Vector x = (Float8Vector) v;
+          for (int i = 0; i < rows; i++) {
+            out[i] = nulls != null && nulls[i] ? 0 : x.get(i);
+          }
+        } else if (v instanceof Float4Vector) {
+          Float4Vector x = (Float4Vector) v;
+          for (int i = 0; i < rows; i++) {
+            out[i] = nulls != null && nulls[i] ? 0 : x.get(i);
+          }
+        } else {
+          return null;
+        }
+        return new DoubleColumn(type, rows, out, nulls);
+      }
+      case STRING: {
+        if (!(v instanceof VarCharVector)) {
+          return null;
+        }
+        VarCharVector x = (VarCharVector) v;
+        String[] out = new String[rows];
+        for (int i = 0; i < rows; i++) {
+          if (nulls == null || !nulls[i]) {
+            out[i] = new String(x.get(i), StandardCharsets.UTF_8);
+          }
+        }
+        return new StringColumn(type, rows, out, nulls);
+      }
+      default:
+        return null;
+    }
+  }
+
+  private static boolean[] nullMask(FieldVector v, int rows) {
+    if (v.getNullCount() == 0) {
+      return null;
+    }
+    boolean[] nulls = new boolean[rows];
+    for (int i = 0; i < rows; i++) {
+      nulls[i] = v.isNull(i);
+    }
+    return nulls;
   }
 
   private static void append(ColumnBuilder b, FieldVector v, DataType type, int i) {

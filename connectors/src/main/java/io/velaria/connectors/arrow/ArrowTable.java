@@ -52,7 +52,7 @@ final class ArrowTable implements ConnectorTable {
       for (Field f : schema.getFields()) {
         found.add(new ColumnDef(f.getName(), ArrowColumns.type(f), f.isNullable()));
       }
-      rows = list.size() == 1 ? ipc.rowCountIfKnown() : -1;
+      rows = -1;
     }
     List<ColumnDef> data = declared.isEmpty() ? found : declared;
     if (!declared.isEmpty()) {

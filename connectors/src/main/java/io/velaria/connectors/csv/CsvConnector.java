@@ -43,6 +43,13 @@ public class CsvConnector implements Connector {
 
   @Override
   public TableWriter writer(TableSpec spec, List<ColumnDef> columns) {
+    String path = spec.option("path");
+    if (path != null && io.velaria.connectors.common.FileSet.hasGlob(path)) {
+      throw new io.velaria.engine.error.VelariaException(
+          io.velaria.engine.error.SqlStates.WRONG_OBJECT_TYPE, "cannot write to table "
+              + spec.tableName() + ": its path '" + path + "' is a glob; write to a file or a"
+              + " directory");
+    }
     return new CsvWriter(spec, columns, defaultDelimiter, name);
   }
 }

@@ -1,6 +1,7 @@
 package io.velaria.connectors.csv;
 
 import io.velaria.connectors.common.FilePaths;
+import io.velaria.connectors.common.FileSet;
 import io.velaria.connectors.common.TypeInference;
 import io.velaria.engine.catalog.ColumnDef;
 import io.velaria.engine.error.SqlStates;
@@ -34,6 +35,7 @@ final class CsvTable implements ConnectorTable {
 
   final String format;
   final Path path;
+  private final FileSet fileSet;
   final boolean directory;
   final CsvOptions options;
   final List<ColumnDef> columns;
@@ -46,11 +48,12 @@ final class CsvTable implements ConnectorTable {
   private final boolean quotedNewlines;
   private long estimate = -1;
 
-  private CsvTable(String format, Path path, boolean directory, CsvOptions options,
+  private CsvTable(String format, Path path, FileSet fileSet, boolean directory, CsvOptions options,
       List<ColumnDef> columns, long maxRecordBytes, long fileSize, long dataStart,
       long sampledRows, long sampledBytes, boolean sampleHitEnd, boolean quotedNewlines) {
     this.format = format;
     this.path = path;
+    this.fileSet = fileSet;
     this.directory = directory;
     this.options = options;
     this.columns = columns;
@@ -66,10 +69,14 @@ final class CsvTable implements ConnectorTable {
   static CsvTable open(String format, TableSpec spec, char defaultDelimiter,
       long maxRecordBytes) {
     CsvOptions o = new CsvOptions(spec.options(), defaultDelimiter);
-    Path path = FilePaths.resolve(spec);
-    FilePaths.checkReadable(path);
-    boolean directory = Files.isDirectory(path);
-    List<Path> files = directory ? FilePaths.dataFiles(path) : List.of(path);
+    // a file, a directory or a glob (FileSet); a glob's files are listed again on each read
+    FileSet fileSet = FileSet.of(spec);
+    Path path = fileSet.path();
+    if (!FileSet.hasGlob(spec.option("path"))) {
+      FilePaths.checkReadable(path);
+    }
+    boolean directory = fileSet.isMulti();
+    List<Path> files = directory ? fileSet.list() : List.of(path);
     Sample sample = new Sample(spec.declaredColumns(), o);
     for (Path f : files) {
       if (sample.rows >= o.sampleRows) {
@@ -81,7 +88,9 @@ final class CsvTable implements ConnectorTable {
     if (cols.isEmpty()) {
       if (sample.width == 0) {
         throw new VelariaException(SqlStates.BAD_COPY_FORMAT, "cannot infer the columns of "
-            + (directory ? "directory " + path + ": it holds no data" : "empty file " + path)
+            + (directory ? (FileSet.hasGlob(spec.option("path")) ? "files "
+                + fileSet.display() : "directory " + path) + ": it holds no data"
+                : "empty file " + path)
             + "; declare the columns");
       }
       cols = inferredColumns(sample.header, sample.inference.types(sample.width));
@@ -90,7 +99,7 @@ final class CsvTable implements ConnectorTable {
     for (Path f : files) {
       size += sizeOf(f);
     }
-    return new CsvTable(format, path, directory, o, cols, maxRecordBytes, size,
+    return new CsvTable(format, path, fileSet, directory, o, cols, maxRecordBytes, size,
         sample.headerBytes, sample.rows, sample.bytes, sample.hitEnd && !directory,
         sample.quotedNewlines);
   }
@@ -247,7 +256,7 @@ final class CsvTable implements ConnectorTable {
     if (!directory) {
       return new CsvBatchReader(this, path, request, 0, Long.MAX_VALUE);
     }
-    return chain(FilePaths.dataFiles(path), request);
+    return chain(fileSet.list(), request);
   }
 
   /** One reader over files read one after another. */
@@ -265,7 +274,7 @@ final class CsvTable implements ConnectorTable {
   public List<BatchReader> split(ReadRequest request, int maxSplits) {
     if (directory) {
       // Whole files per split: contiguous groups of files, as even as the count allows.
-      List<Path> files = FilePaths.dataFiles(path);
+      List<Path> files = fileSet.list();
       int n = Math.max(1, Math.min(maxSplits, files.size()));
       List<BatchReader> out = new ArrayList<>(n);
       for (int k = 0; k < n; k++) {
@@ -304,7 +313,7 @@ final class CsvTable implements ConnectorTable {
 
   @Override
   public String describe() {
-    return format + " path=" + path + " delimiter='" + options.delimiterText() + "' header="
+    return format + " path=" + fileSet.display() + " delimiter='" + options.delimiterText() + "' header="
         + options.header;
   }
 }

@@ -22,4 +22,35 @@ public final class ConnectorFormatProber implements FormatProber {
     }
     return new Probe(r.format(), r.options(), r.explain());
   }
+
+  @Override
+  public java.util.List<Candidate> candidates(TableSpec spec) {
+    ProbeResult r = Prober.probe(spec);
+    java.util.List<Candidate> out = new java.util.ArrayList<>();
+    String warnings = r.warnings().isEmpty() ? null : String.join("; ", r.warnings());
+    if (r.candidates().isEmpty()) {
+      out.add(new Candidate(null, "", 0, r.confidence().name(), null,
+          r.kind() + " content: no format fits", warnings));
+      return out;
+    }
+    boolean first = true;
+    for (ProbeResult.Candidate c : r.candidates()) {
+      String label = c.label();
+      String options = label.equals(c.format()) ? ""
+          : label.substring(c.format().length() + 1, label.length() - 1);
+      String columns = null;
+      if (first && !r.schema().isEmpty()) {
+        StringBuilder sb = new StringBuilder();
+        for (io.velaria.engine.catalog.ColumnDef d : r.schema()) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(d.name()).append(' ')
+              .append(d.type().sqlName());
+        }
+        columns = sb.toString();
+      }
+      out.add(new Candidate(c.format(), options, c.score(), r.confidence().name(), columns,
+          c.reason(), first ? warnings : null));
+      first = false;
+    }
+    return out;
+  }
 }

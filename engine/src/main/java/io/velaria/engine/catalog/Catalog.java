@@ -26,6 +26,8 @@ public final class Catalog {
   private volatile Map<String, CatalogEntry> entries = Map.of();
   private final Map<String, CatalogEntry> systemTables = new LinkedHashMap<>();
   private volatile long version;
+  /** Keys of entries added by {@link #addTransient}: never written to the store. */
+  private final java.util.Set<String> transientKeys = new java.util.HashSet<>();
 
   public Catalog(CatalogStore store, Function<TableDefinition, Object> opener) {
     this.store = store;
@@ -128,6 +130,24 @@ public final class Catalog {
     return entry;
   }
 
+  /**
+   * Adds an entry that lives only as long as this catalog object (not persisted): tables
+   * registered from Java objects, such as Arrow data, that cannot be reopened from options.
+   */
+  public synchronized CatalogEntry addTransient(TableDefinition def, Object runtime) {
+    String k = key(def.schema(), def.name());
+    if (entries.containsKey(k)) {
+      return add(def, runtime); // throws "already exists"
+    }
+    transientKeys.add(k);
+    try {
+      return add(def, runtime);
+    } catch (RuntimeException e) {
+      transientKeys.remove(k);
+      throw e;
+    }
+  }
+
   public synchronized void remove(String schema, String name) {
     String k = key(schema, name);
     if (!entries.containsKey(k)) {
@@ -136,6 +156,7 @@ public final class Catalog {
     Map<String, CatalogEntry> next = new LinkedHashMap<>(entries);
     next.remove(k);
     persist(next);
+    transientKeys.remove(k);
     entries = next;
     version++;
   }
@@ -143,6 +164,9 @@ public final class Catalog {
   private void persist(Map<String, CatalogEntry> next) {
     List<TableDefinition> defs = new ArrayList<>();
     for (CatalogEntry e : next.values()) {
+      if (transientKeys.contains(key(e.definition().schema(), e.definition().name()))) {
+        continue;
+      }
       defs.add(e.definition());
     }
     store.save(defs);

@@ -16,6 +16,28 @@ public interface FormatProber {
   Probe probe(TableSpec spec);
 
   /**
+   * Every format considered for the table's file, the chosen one first, for the
+   * {@code probe('/path')} table function; empty when this prober cannot tell.
+   */
+  default java.util.List<Candidate> candidates(TableSpec spec) {
+    return java.util.List.of();
+  }
+
+  /**
+   * One format considered by {@link #candidates}.
+   *
+   * @param format connector name, or null for the single row saying nothing fits
+   * @param options the options it needs, as {@code key='value'} text
+   * @param score 0..100
+   * @param confidence HIGH, MEDIUM or LOW (the chosen candidate's confidence on every row)
+   * @param columns the inferred {@code name TYPE, ...} for the chosen candidate, else null
+   * @param reason the evidence for the score
+   * @param warnings why the pick may be wrong (chosen row), else null
+   */
+  record Candidate(String format, String options, int score, String confidence,
+      String columns, String reason, String warnings) {}
+
+  /**
    * A probe's pick.
    *
    * @param format the connector name, as in {@code USING}

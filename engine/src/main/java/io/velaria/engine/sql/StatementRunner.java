@@ -116,7 +116,7 @@ public final class StatementRunner {
         return new PreparedInfo(List.of(), List.of(), false);
       }
       QueryPlanner planner = new QueryPlanner(database.catalog());
-      QueryPlanner.Validated v = planner.validate(node);
+      QueryPlanner.Validated v = planner.validate(ProbeTableFunction.expand(node, database));
       List<DataType> paramTypes = new ArrayList<>();
       for (RelDataTypeField f : v.parameterRowType().getFieldList()) {
         paramTypes.add(TypeMapping.fromRel(f.getType()));
@@ -131,7 +131,7 @@ public final class StatementRunner {
   /** Plans a query and returns its running result. */
   StatementResult query(SqlNode node, List<Object> params, QueryControl control) {
     QueryPlanner planner = new QueryPlanner(database.catalog());
-    QueryPlanner.Validated v = planner.validate(node);
+    QueryPlanner.Validated v = planner.validate(ProbeTableFunction.expand(node, database));
     List<ResultColumn> columns = resultColumns(v, v.rowType());
     RelRoot root = planner.toRel(v);
     PlanNode plan = toPlan(root);

@@ -153,7 +153,8 @@ public final class QueryPlanner {
     SqlValidator validator = newValidator();
     try {
       return new Validated(validator.validate(
-          EmptyInListRewriter.apply(UnaryPlusRemover.apply(node))), validator);
+          EmptyInListRewriter.apply(PositionParameterTyper.apply(DateAddIntervalRewriter.apply(
+              UnaryPlusRemover.apply(node))))), validator);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
