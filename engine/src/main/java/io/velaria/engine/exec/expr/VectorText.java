@@ -34,8 +34,9 @@ public final class VectorText {
       out = parse(v.toString());
     }
     if (dimension > 0 && out.length != dimension) {
-      throw new VelariaException(SqlStates.DATATYPE_MISMATCH,
-          "vector has dimension " + out.length + " but VECTOR(" + dimension + ") is expected");
+      // name the value: in a multi-row INSERT it tells which row is wrong
+      throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "vector " + format(out)
+          + " has dimension " + out.length + " but VECTOR(" + dimension + ") is expected");
     }
     return out;
   }
