@@ -44,6 +44,7 @@ public final class StatementRunner {
   private final Database database;
   private final DdlExecutor ddl;
   private final DmlExecutor dml;
+  private final PlanCache plans = new PlanCache(64);
 
   public StatementRunner(Session session) {
     this.session = session;
@@ -54,8 +55,12 @@ public final class StatementRunner {
 
   public StatementResult execute(String sql, List<Object> params, QueryControl control) {
     try {
+      PlanCache.Plan cached = plans.get(sql, database.catalog().version());
+      if (cached != null) {
+        return start(cached.columns(), cached.plan(), params, control);
+      }
       SqlNode node = SqlFrontEnd.parse(sql);
-      return execute(node, params, control);
+      return execute(sql, node, params, control);
     } catch (OutOfMemoryError e) {
       throw new VelariaException(SqlStates.OUT_OF_MEMORY,
           "statement ran out of Java heap; lower memory_limit or raise -Xmx");
@@ -72,6 +77,12 @@ public final class StatementRunner {
   }
 
   StatementResult execute(SqlNode node, List<Object> params, QueryControl control) {
+    return execute(null, node, params, control);
+  }
+
+  /** {@code sql}, the statement's text or null, keys a plain query's plan in the plan cache. */
+  private StatementResult execute(String sql, SqlNode node, List<Object> params,
+      QueryControl control) {
     node = searchRewritten(node);
     if (node.getKind() == SqlKind.EXPLAIN) {
       return explain((SqlExplain) node, params);
@@ -81,7 +92,7 @@ public final class StatementRunner {
       if (special != null) {
         return special;
       }
-      return query(node, params, control);
+      return query(sql, node, params, control);
     }
     if (session.isReadOnly()) {
       throw new VelariaException(SqlStates.READ_ONLY,
@@ -130,11 +141,25 @@ public final class StatementRunner {
 
   /** Plans a query and returns its running result. */
   StatementResult query(SqlNode node, List<Object> params, QueryControl control) {
+    return query(null, node, params, control);
+  }
+
+  private StatementResult query(String sql, SqlNode node, List<Object> params,
+      QueryControl control) {
+    long catalogVersion = database.catalog().version(); // before planning: stale, never wrong
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(ProbeTableFunction.expand(node, database));
     List<ResultColumn> columns = resultColumns(v, v.rowType());
     RelRoot root = planner.toRel(v);
     PlanNode plan = toPlan(root);
+    if (sql != null) {
+      plans.put(sql, catalogVersion, new PlanCache.Plan(columns, plan));
+    }
+    return start(columns, plan, params, control);
+  }
+
+  private StatementResult start(List<ResultColumn> columns, PlanNode plan, List<Object> params,
+      QueryControl control) {
     ExecContext ctx = newContext(params, control);
     Operator op = new ExecutionPlanner(ctx).build(plan);
     return new QueryResult(columns, op, ctx);
