@@ -388,4 +388,10 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
         node.input().types(), node.groups(), ctx);
   }
 
+  @Override
+  public Operator visit(io.velaria.engine.plan.SearchNode node) {
+    return new io.velaria.engine.exec.operator.SearchOperator(build(node.input()),
+        node.input().types(), new io.velaria.engine.exec.search.SearchRunner(node.spec(),
+            node.keywordIndex(), node.vectorIndex(), ctx), ctx);
+  }
 }

@@ -23,4 +23,6 @@ public interface PlanVisitor<R> {
   R visit(ValuesNode node);
 
   R visit(WindowNode node);
+
+  R visit(SearchNode node);
 }

@@ -101,6 +101,9 @@ public final class RelToPlanConverter {
     if (rel instanceof org.apache.calcite.rel.core.Window) {
       return window((org.apache.calcite.rel.core.Window) rel);
     }
+    if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan) {
+      return SearchPlanning.plan((org.apache.calcite.rel.core.TableFunctionScan) rel, this);
+    }
     throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
         "query shape not supported yet: " + rel.getRelTypeName()
             + (rel.getRelTypeName().contains("Correlate")

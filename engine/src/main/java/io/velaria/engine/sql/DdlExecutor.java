@@ -22,7 +22,6 @@ import io.velaria.engine.sql.parser.SqlCreateVelariaView;
 import io.velaria.engine.sql.parser.SqlDropVelariaIndex;
 import io.velaria.engine.sql.parser.SqlDropVelariaTable;
 import io.velaria.engine.sql.parser.SqlDropVelariaView;
-import io.velaria.engine.sql.parser.SqlSearchQuery;
 import io.velaria.engine.sql.parser.SqlStartStream;
 import io.velaria.engine.sql.parser.SqlStopStream;
 import io.velaria.engine.sql.parser.SqlVectorTypeNameSpec;
@@ -86,9 +85,6 @@ final class DdlExecutor {
     }
     if (node instanceof io.velaria.engine.sql.parser.SqlReindex) {
       return reindex((io.velaria.engine.sql.parser.SqlReindex) node);
-    }
-    if (node instanceof SqlSearchQuery) {
-      throw notYet("KEYWORD SEARCH / HYBRID SEARCH");
     }
     if (node instanceof SqlStartStream || node instanceof SqlStopStream) {
       throw notYet("START STREAM / STOP STREAM");

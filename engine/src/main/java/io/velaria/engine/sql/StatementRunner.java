@@ -72,6 +72,7 @@ public final class StatementRunner {
   }
 
   StatementResult execute(SqlNode node, List<Object> params, QueryControl control) {
+    node = searchRewritten(node);
     if (node.getKind() == SqlKind.EXPLAIN) {
       return explain((SqlExplain) node, params);
     }
@@ -100,7 +101,7 @@ public final class StatementRunner {
 
   public PreparedInfo prepare(String sql) {
     try {
-      SqlNode node = SqlFrontEnd.parse(sql);
+      SqlNode node = searchRewritten(SqlFrontEnd.parse(sql));
       if (node.getKind() == SqlKind.EXPLAIN) {
         return new PreparedInfo(List.of(), List.of(ResultColumn.of("PLAN", DataType.VARCHAR,
             false)), true);
@@ -190,7 +191,7 @@ public final class StatementRunner {
   }
 
   private StatementResult explain(SqlExplain explain, List<Object> params) {
-    SqlNode target = explain.getExplicandum();
+    SqlNode target = searchRewritten(explain.getExplicandum());
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(target);
     RelRoot root = planner.toRel(v);
@@ -205,6 +206,13 @@ public final class StatementRunner {
       lines.add("  " + l);
     }
     return textResult("PLAN", lines);
+  }
+
+  /** KEYWORD/HYBRID SEARCH clauses become search table functions; other nodes stay. */
+  private static SqlNode searchRewritten(SqlNode node) {
+    return node instanceof io.velaria.engine.sql.parser.SqlSearchQuery
+        ? SearchClauseRewriter.rewrite((io.velaria.engine.sql.parser.SqlSearchQuery) node)
+        : node;
   }
 
   static StatementResult textResult(String column, List<String> lines) {

@@ -55,6 +55,10 @@ final class BatchConcat {
       case STRING: values = new String[total]; break;
       case BYTES: values = new byte[total][]; break;
       case FLOAT_ARRAY:
+        if (type.isVectorOfAnyDimension() && !batches.isEmpty()) {
+          // the plan's type may not know the dimension; the columns do
+          type = batches.get(0).column(c).type();
+        }
         width = type.dimension();
         values = new float[total * width];
         break;

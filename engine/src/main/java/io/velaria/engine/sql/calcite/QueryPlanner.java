@@ -61,6 +61,7 @@ public final class QueryPlanner {
   private static volatile SqlOperatorTable extraOperators = SqlOperatorTables.of();
 
   static {
+    registerOperators(SearchTableFunction.operatorTable());
     // function libraries on the class path (found by ServiceLoader) add their operators once
     for (io.velaria.engine.exec.expr.FunctionProvider p
         : io.velaria.engine.exec.expr.FunctionProvider.providers()) {

@@ -1,0 +1,87 @@
+package io.velaria.engine.exec.operator;
+
+import io.velaria.engine.column.Batch;
+import io.velaria.engine.column.Column;
+import io.velaria.engine.column.DoubleColumn;
+import io.velaria.engine.exec.ExecContext;
+import io.velaria.engine.exec.search.SearchRunner;
+import io.velaria.engine.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * KEYWORD / HYBRID SEARCH and the search table functions: reads all input rows (the
+ * candidates), lets a {@link SearchRunner} pick and score them, and returns the kept rows best
+ * first with the score columns appended.
+ */
+public final class SearchOperator implements Operator {
+  private final Operator input;
+  private final DataType[] inputTypes;
+  private final SearchRunner runner;
+  private final ExecContext ctx;
+  private boolean done;
+  private long reserved;
+
+  public SearchOperator(Operator input, DataType[] inputTypes, SearchRunner runner,
+      ExecContext ctx) {
+    this.input = input;
+    this.inputTypes = inputTypes;
+    this.runner = runner;
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Batch next() {
+    if (done) {
+      return null;
+    }
+    done = true;
+    List<Batch> batches = new ArrayList<>();
+    Batch b;
+    while ((b = input.next()) != null) {
+      ctx.checkCancelled();
+      if (b.rowCount() > 0) {
+        reserve(b.estimatedBytes());
+        batches.add(b);
+      }
+    }
+    Batch all = BatchConcat.concat(inputTypes, batches);
+    SearchRunner.Result r = runner.run(all);
+    int n = r.rows().length;
+    Batch kept = all.select(r.rows(), n);
+    List<Column> out = new ArrayList<>(List.of(kept.columns()));
+    for (double[] scores : new double[][] {r.keywordScores(), r.vectorScores(),
+        r.fusionScores()}) {
+      if (scores != null) {
+        out.add(scoreColumn(scores));
+      }
+    }
+    return new Batch(out.toArray(new Column[0]), n);
+  }
+
+  /** NaN marks a row without this score (fusion): NULL. */
+  private static Column scoreColumn(double[] scores) {
+    boolean[] nulls = null;
+    for (int i = 0; i < scores.length; i++) {
+      if (Double.isNaN(scores[i])) {
+        if (nulls == null) {
+          nulls = new boolean[scores.length];
+        }
+        nulls[i] = true;
+      }
+    }
+    return new DoubleColumn(DataType.DOUBLE, scores.length, scores, nulls);
+  }
+
+  private void reserve(long bytes) {
+    ctx.memory().reserve(bytes, "searching rows");
+    reserved += bytes;
+  }
+
+  @Override
+  public void close() {
+    ctx.memory().release(reserved);
+    reserved = 0;
+    input.close();
+  }
+}

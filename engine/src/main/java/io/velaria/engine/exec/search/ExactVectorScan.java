@@ -1,0 +1,105 @@
+package io.velaria.engine.exec.search;
+
+import io.velaria.engine.column.FloatArrayColumn;
+import io.velaria.engine.error.SqlStates;
+import io.velaria.engine.error.VelariaException;
+import io.velaria.engine.exec.ExecContext;
+import io.velaria.engine.spi.search.ScoredRows;
+import io.velaria.engine.spi.search.VectorMetric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Exact vector search: scores every candidate row straight from the column's contiguous float
+ * array and keeps the best {@code topK} in a bounded heap. Large inputs are split into one
+ * range per thread, each with its own heap, merged at the end.
+ */
+public final class ExactVectorScan {
+  /** Below this many floats one thread is faster than starting others. */
+  static final long PARALLEL_FLOATS = 1L << 18;
+
+  private ExactVectorScan() {}
+
+  /**
+   * The best rows of {@code column} for {@code query}, best first (ties to the smaller row);
+   * NULL vectors are skipped.
+   *
+   * @param candidates ascending row positions to consider, or null for every row
+   */
+  public static ScoredRows search(FloatArrayColumn column, float[] query, VectorMetric metric,
+      int topK, int[] candidates, ExecContext ctx) {
+    int count = candidates == null ? column.size() : candidates.length;
+    int dim = column.dimension();
+    if (count > 0 && dim != query.length) {
+      throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "query vector has dimension "
+          + query.length + " but the searched column holds VECTOR(" + dim + ")");
+    }
+    int parts = ctx == null ? 1 : Math.max(1, ctx.threads());
+    if (parts == 1 || (long) count * dim < PARALLEL_FLOATS) {
+      TopK top = new TopK(topK, metric.higherIsBetter());
+      scan(column, query, metric, candidates, 0, count, top, ctx);
+      return result(top);
+    }
+    List<Future<TopK>> futures = new ArrayList<>();
+    int step = (count + parts - 1) / parts;
+    for (int p = 1; p < parts; p++) {
+      int from = Math.min(count, p * step);
+      int to = Math.min(count, from + step);
+      futures.add(ctx.workers().submit(() -> {
+        TopK part = new TopK(topK, metric.higherIsBetter());
+        scan(column, query, metric, candidates, from, to, part, ctx);
+        return part;
+      }));
+    }
+    TopK top = new TopK(topK, metric.higherIsBetter());
+    try {
+      scan(column, query, metric, candidates, 0, Math.min(count, step), top, ctx);
+      for (Future<TopK> f : futures) {
+        top.addAll(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VelariaException(SqlStates.QUERY_CANCELED, "vector search was interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      for (Future<TopK> f : futures) {
+        f.cancel(true);
+      }
+    }
+    return result(top);
+  }
+
+  private static void scan(FloatArrayColumn column, float[] query, VectorMetric metric,
+      int[] candidates, int from, int to, TopK top, ExecContext ctx) {
+    float[] values = column.values();
+    boolean[] nulls = column.nulls();
+    int dim = column.dimension();
+    for (int i = from; i < to; i++) {
+      if ((i & 0xFFFF) == 0 && ctx != null) {
+        ctx.checkCancelled();
+      }
+      int row = candidates == null ? i : candidates[i];
+      if (nulls != null && nulls[row]) {
+        continue;
+      }
+      double s = VectorDistance.score(metric, query, values, row * dim);
+      if (top.accepts(s)) {
+        top.offer(row, s);
+      }
+    }
+  }
+
+  private static ScoredRows result(TopK top) {
+    int[] rows = new int[top.size()];
+    double[] scores = new double[rows.length];
+    top.drain(rows, scores);
+    return new ScoredRows(rows, scores);
+  }
+}

@@ -1,0 +1,94 @@
+package io.velaria.engine.plan;
+
+import io.velaria.engine.spi.search.KeywordIndex;
+import io.velaria.engine.spi.search.VectorIndex;
+import java.util.List;
+
+/**
+ * Search over the rows of its input: keeps the rows a {@link SearchSpec} selects, best first,
+ * and appends the score columns. When the input reads a whole table and a provider offered a
+ * persistent index, the index answers instead of the transient ranking or exact scan.
+ */
+public final class SearchNode extends PlanNode {
+  private final PlanNode input;
+  private final SearchSpec spec;
+  private final KeywordIndex keywordIndex;
+  private final VectorIndex vectorIndex;
+  private final int vectorDimension;
+  private final String candidates;
+
+  /**
+   * @param vectorDimension the searched column's declared dimension, or 0 if unknown
+   * @param candidates for EXPLAIN: where the candidate rows come from and how many
+   */
+  public SearchNode(List<PlanField> fields, PlanNode input, SearchSpec spec,
+      KeywordIndex keywordIndex, VectorIndex vectorIndex, int vectorDimension,
+      String candidates) {
+    super(fields);
+    this.input = input;
+    this.spec = spec;
+    this.keywordIndex = keywordIndex;
+    this.vectorIndex = vectorIndex;
+    this.vectorDimension = vectorDimension;
+    this.candidates = candidates;
+  }
+
+  public PlanNode input() {
+    return input;
+  }
+
+  public SearchSpec spec() {
+    return spec;
+  }
+
+  /** The persistent keyword index to use, or null for the transient ranking. */
+  public KeywordIndex keywordIndex() {
+    return keywordIndex;
+  }
+
+  /** The persistent vector index to use, or null for the exact scan. */
+  public VectorIndex vectorIndex() {
+    return vectorIndex;
+  }
+
+  @Override
+  public List<PlanNode> inputs() {
+    return List.of(input);
+  }
+
+  @Override
+  public <R> R accept(PlanVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder sb = new StringBuilder("Search");
+    SearchSpec.Keyword k = spec.keyword();
+    if (k != null) {
+      sb.append(" keyword(columns=").append(k.columnNames())
+          .append(" query='").append(k.query()).append("' top_k=").append(k.topK())
+          .append(" analyzer=").append(k.analyzer() == null ? "default" : k.analyzer())
+          .append(" mode=").append(keywordIndex == null ? "transient bm25"
+              : keywordIndex.explain()).append(')');
+    }
+    SearchSpec.Vector v = spec.vector();
+    if (v != null) {
+      sb.append(" vector(column=").append(v.columnName())
+          .append(" metric=").append(v.metric().sqlName())
+          .append(" dimension=").append(vectorDimension > 0 ? vectorDimension : v.query().length)
+          .append(" top_k=").append(v.topK());
+      if (v.threshold() != null) {
+        sb.append(" score_threshold=").append(v.threshold());
+      }
+      sb.append(" mode=").append(vectorIndex == null ? "exact" : vectorIndex.explain())
+          .append(')');
+    }
+    if (k != null && v != null) {
+      sb.append(spec.rrf() ? " fusion=rrf(k=" + SearchSpec.RRF_K + ")"
+          : " order=keyword candidates then vector_score");
+    }
+    sb.append(" candidates=").append(candidates);
+    return sb.toString();
+  }
+}

@@ -1,0 +1,283 @@
+package io.velaria.engine.plan;
+
+import io.velaria.engine.catalog.CatalogEntry;
+import io.velaria.engine.catalog.TableKind;
+import io.velaria.engine.error.SqlStates;
+import io.velaria.engine.error.VelariaException;
+import io.velaria.engine.exec.expr.VectorText;
+import io.velaria.engine.spi.ConnectorTable;
+import io.velaria.engine.spi.search.KeywordIndex;
+import io.velaria.engine.spi.search.KeywordRanker;
+import io.velaria.engine.spi.search.SearchServices;
+import io.velaria.engine.spi.search.SearchTarget;
+import io.velaria.engine.spi.search.VectorIndex;
+import io.velaria.engine.spi.search.VectorMetric;
+import io.velaria.engine.sql.calcite.SearchTableFunction;
+import io.velaria.engine.storage.TableData;
+import io.velaria.engine.type.DataType;
+import io.velaria.engine.type.TypeKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Turns a call of a search table function into a {@link SearchNode}: reads and checks the
+ * arguments, applies SPEC 2.4's defaults, and asks the index providers for a persistent index
+ * when the search reads a whole table.
+ */
+final class SearchPlanning {
+  private SearchPlanning() {}
+
+  static PlanNode plan(TableFunctionScan scan, RelToPlanConverter converter) {
+    if (!(scan.getCall() instanceof RexCall)
+        || !(((RexCall) scan.getCall()).getOperator() instanceof SearchTableFunction)
+        || scan.getInputs().size() != 1) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
+          "table function not supported: " + scan.getCall());
+    }
+    RexCall call = (RexCall) scan.getCall();
+    SearchTableFunction.Kind kind = ((SearchTableFunction) call.getOperator()).kind();
+    PlanNode input = converter.convert(scan.getInput(0));
+    Args args = new Args(kind, call.getOperands(), input);
+    SearchSpec.Keyword keyword = kind == SearchTableFunction.Kind.VECTOR ? null : keyword(args);
+    SearchSpec.Vector vector = kind == SearchTableFunction.Kind.KEYWORD ? null : vector(args);
+    boolean rrf = false;
+    String fusion = args.string("fusion");
+    if (fusion != null) {
+      switch (fusion.toLowerCase(Locale.ROOT)) {
+        case "rrf": rrf = true; break;
+        case "none": break;
+        default:
+          throw new VelariaException(SqlStates.SYNTAX_ERROR,
+              "unknown FUSION '" + fusion + "'; use rrf (reciprocal-rank fusion) or none");
+      }
+    }
+    if (rrf && vector.threshold() != null) {
+      throw new VelariaException(SqlStates.SYNTAX_ERROR,
+          "SCORE_THRESHOLD cannot be combined with FUSION rrf");
+    }
+    SearchSpec spec = new SearchSpec(keyword, vector, rrf);
+    ScanNode table = wholeTable(input);
+    KeywordIndex keywordIndex = null;
+    VectorIndex vectorIndex = null;
+    if (table != null && keyword != null) {
+      keywordIndex = SearchServices.findKeywordIndex(target(table, keyword.columns()),
+          keyword.analyzer()).orElse(null);
+    }
+    if (table != null && vector != null && !rrf && keyword == null) {
+      vectorIndex = SearchServices.findVectorIndex(target(table, new int[] {vector.column()}),
+          vector.metric()).orElse(null);
+    }
+    if (keyword != null && keywordIndex == null) {
+      checkRanker(keyword.analyzer());
+    }
+    int dimension = vector == null ? 0 : declaredDimension(input, vector);
+    if (dimension > 0 && dimension != vector.query().length) {
+      throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "query vector has dimension "
+          + vector.query().length + " but column " + vector.columnName() + " is VECTOR("
+          + dimension + ")");
+    }
+    return new SearchNode(RelToPlanConverter.fields(scan.getRowType()), input, spec,
+        keywordIndex, vectorIndex, dimension, candidates(input));
+  }
+
+  private static SearchSpec.Keyword keyword(Args args) {
+    int[] columns = args.descriptor("columns");
+    List<String> names = new ArrayList<>();
+    for (int c : columns) {
+      names.add(args.input.fields().get(c).name());
+    }
+    String query = args.string(args.kind == SearchTableFunction.Kind.HYBRID
+        ? "keyword_query" : "query");
+    if (query == null) {
+      throw new VelariaException(SqlStates.SYNTAX_ERROR, "the keyword query must not be NULL");
+    }
+    int topK = args.topK(args.kind == SearchTableFunction.Kind.HYBRID ? "keyword_top_k" : "top_k");
+    String analyzer = args.string("analyzer");
+    return new SearchSpec.Keyword(columns, names, query, topK,
+        analyzer == null ? null : analyzer.toLowerCase(Locale.ROOT));
+  }
+
+  private static SearchSpec.Vector vector(Args args) {
+    int column = args.descriptor("column")[0];
+    String name = args.input.fields().get(column).name();
+    String text = args.string("query");
+    if (text == null) {
+      throw new VelariaException(SqlStates.SYNTAX_ERROR, "the query vector must not be NULL");
+    }
+    float[] query = VectorText.parse(text);
+    if (query.length == 0) {
+      throw new VelariaException(SqlStates.INVALID_PARAMETER_VALUE,
+          "the query vector is empty: '" + text + "'");
+    }
+    String metricName = args.string("metric");
+    VectorMetric metric = metricName == null ? SearchSpec.DEFAULT_METRIC
+        : VectorMetric.fromSql(metricName);
+    if (metric == null) {
+      throw new VelariaException(SqlStates.SYNTAX_ERROR,
+          "unknown METRIC '" + metricName + "'; use cosine, l2 or dot");
+    }
+    int topK = args.topK("top_k");
+    BigDecimal threshold = args.number("score_threshold");
+    return new SearchSpec.Vector(column, name, query, metric, topK,
+        threshold == null ? null : threshold.doubleValue());
+  }
+
+  private static void checkRanker(String analyzer) {
+    Optional<KeywordRanker> ranker = SearchServices.keywordRanker();
+    if (ranker.isEmpty()) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET,
+          "keyword search needs the velaria-search module on the class path");
+    }
+    if (analyzer != null && !ranker.get().analyzers().contains(analyzer)) {
+      throw new VelariaException(SqlStates.SYNTAX_ERROR, "unknown analyzer '" + analyzer
+          + "'; known: " + String.join(", ", new java.util.TreeSet<>(ranker.get().analyzers())));
+    }
+  }
+
+  /** The input as a scan of a whole table (no WHERE), for index use; otherwise null. */
+  private static ScanNode wholeTable(PlanNode input) {
+    if (input instanceof ScanNode && ((ScanNode) input).filter() == null) {
+      TableKind kind = ((ScanNode) input).table().definition().kind();
+      return kind == TableKind.MANAGED || kind == TableKind.EXTERNAL ? (ScanNode) input : null;
+    }
+    return null;
+  }
+
+  private static SearchTarget target(ScanNode scan, int[] inputColumns) {
+    CatalogEntry entry = scan.table();
+    List<String> names = new ArrayList<>();
+    for (int c : inputColumns) {
+      names.add(entry.definition().columns().get(scan.columns()[c]).name());
+    }
+    long version = entry.runtime() instanceof TableData
+        ? ((TableData) entry.runtime()).version() : -1;
+    return new SearchTarget(entry.definition().schema(), entry.definition().name(), names,
+        version);
+  }
+
+  private static int declaredDimension(PlanNode input, SearchSpec.Vector vector) {
+    DataType t = input.fields().get(vector.column()).type();
+    if (t.kind() == TypeKind.VECTOR && t.dimension() > 0) {
+      return t.dimension();
+    }
+    if (input instanceof ScanNode) {
+      ScanNode scan = (ScanNode) input;
+      if (scan.table().openError() != null) {
+        return 0;
+      }
+      DataType declared = scan.table().definition().columns()
+          .get(scan.columns()[vector.column()]).type();
+      return declared.kind() == TypeKind.VECTOR ? Math.max(declared.dimension(), 0) : 0;
+    }
+    return 0;
+  }
+
+  /** For EXPLAIN: where the candidate rows come from, with a row count when known. */
+  private static String candidates(PlanNode input) {
+    if (!(input instanceof ScanNode)) {
+      return "rows of the input";
+    }
+    ScanNode scan = (ScanNode) input;
+    CatalogEntry entry = scan.table();
+    long rows = -1;
+    if (entry.openError() == null && entry.runtime() instanceof TableData) {
+      rows = ((TableData) entry.runtime()).rowCount();
+    } else if (entry.openError() == null && entry.runtime() instanceof ConnectorTable) {
+      rows = ((ConnectorTable) entry.runtime()).estimatedRowCount();
+    }
+    String name = entry.definition().name();
+    String count = rows >= 0 ? " (" + rows + " rows)" : "";
+    return scan.filter() == null ? "all rows of " + name + count
+        : "rows of " + name + " passing WHERE, of" + count.replace("(", "").replace(")", "");
+  }
+
+  /** The call's operands by parameter name. */
+  private static final class Args {
+    final SearchTableFunction.Kind kind;
+    final List<RexNode> operands;
+    final PlanNode input;
+
+    Args(SearchTableFunction.Kind kind, List<RexNode> operands, PlanNode input) {
+      this.kind = kind;
+      this.operands = operands;
+      this.input = input;
+    }
+
+    RexNode operand(String param) {
+      int i = kind.position(param);
+      return i < 0 || i >= operands.size() ? null : operands.get(i);
+    }
+
+    int[] descriptor(String param) {
+      RexNode n = operand(param);
+      if (!(n instanceof RexCall) || ((RexCall) n).getKind() != SqlKind.DESCRIPTOR) {
+        throw new VelariaException(SqlStates.SYNTAX_ERROR, param + " must be DESCRIPTOR(...)");
+      }
+      List<RexNode> refs = ((RexCall) n).getOperands();
+      int[] out = new int[refs.size()];
+      for (int i = 0; i < out.length; i++) {
+        if (!(refs.get(i) instanceof RexInputRef)) {
+          throw new VelariaException(SqlStates.SYNTAX_ERROR,
+              "DESCRIPTOR must list columns of the searched rows: " + refs.get(i));
+        }
+        out[i] = ((RexInputRef) refs.get(i)).getIndex();
+      }
+      return out;
+    }
+
+    String string(String param) {
+      RexNode n = operand(param);
+      if (n == null || (n instanceof RexLiteral && ((RexLiteral) n).isNull())) {
+        return null;
+      }
+      if (n instanceof RexLiteral) {
+        String s = ((RexLiteral) n).getValueAs(String.class);
+        if (s != null) {
+          return s;
+        }
+      }
+      throw new VelariaException(SqlStates.SYNTAX_ERROR, param + " must be a string literal");
+    }
+
+    BigDecimal number(String param) {
+      RexNode n = operand(param);
+      boolean negate = false;
+      if (n instanceof RexCall && n.getKind() == SqlKind.MINUS_PREFIX) {
+        negate = true;
+        n = ((RexCall) n).getOperands().get(0);
+      }
+      if (n == null || (n instanceof RexLiteral && ((RexLiteral) n).isNull())) {
+        return null;
+      }
+      if (n instanceof RexLiteral) {
+        BigDecimal v = ((RexLiteral) n).getValueAs(BigDecimal.class);
+        if (v != null) {
+          return negate ? v.negate() : v;
+        }
+      }
+      throw new VelariaException(SqlStates.SYNTAX_ERROR, param + " must be a number");
+    }
+
+    int topK(String param) {
+      BigDecimal v = number(param);
+      if (v == null) {
+        return SearchSpec.DEFAULT_TOP_K;
+      }
+      if (v.signum() <= 0 || v.scale() > 0 && v.stripTrailingZeros().scale() > 0
+          || v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        throw new VelariaException(SqlStates.INVALID_PARAMETER_VALUE,
+            "TOP_K must be a positive integer, got " + v.toPlainString());
+      }
+      return v.intValueExact();
+    }
+  }
+}
