@@ -10,6 +10,7 @@ import io.velaria.engine.spi.search.SearchTarget;
 import io.velaria.search.keyword.TextAnalyzers;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Offers the persistent keyword indexes of {@link IndexRegistry} to keyword searches. An
@@ -24,15 +25,19 @@ public final class KeywordIndexes implements KeywordIndexProvider {
       return Optional.empty();
     }
     String wanted = analyzer == null ? null : canonicalAnalyzer(analyzer);
-    return IndexRegistries.of(target.database()).find(IndexDefinition.Kind.KEYWORD,
-        target.schema(), target.table(), target.columns(),
-        def -> wanted == null || wanted.equals(def.options().get("analyzer")))
-        .map(KeywordIndexes::wrap);
+    Supplier<Optional<IndexRegistry.Used>> lookup = () -> IndexRegistries.of(target.database())
+        .find(IndexDefinition.Kind.KEYWORD, target.schema(), target.table(), target.columns(),
+            def -> wanted == null || wanted.equals(def.options().get("analyzer")));
+    return lookup.get().map(used -> wrap(used, lookup));
   }
 
-  private static KeywordIndex wrap(IndexRegistry.Used used) {
+  /**
+   * The index as the engine sees it. The lookup runs again when the search runs, so a plan
+   * made before the table changed (a prepared statement) still searches a current index.
+   */
+  private static KeywordIndex wrap(IndexRegistry.Used used,
+      Supplier<Optional<IndexRegistry.Used>> lookup) {
     IndexDefinition def = used.definition();
-    Bm25KeywordIndex index = (Bm25KeywordIndex) used.index();
     String explain = "keyword index " + def.name() + " on " + def.table() + "("
         + String.join(", ", def.columns()) + ") (lucene bm25, analyzer "
         + def.options().get("analyzer") + ", " + def.rows() + " rows"
@@ -46,6 +51,7 @@ public final class KeywordIndexes implements KeywordIndexProvider {
       @Override
       public ScoredRows search(String query, int topK,
           java.util.function.IntPredicate accept) {
+        Bm25KeywordIndex index = (Bm25KeywordIndex) lookup.get().orElse(used).index();
         return HnswVectorIndex.toScoredRows(index.search(query, topK, accept));
       }
     };

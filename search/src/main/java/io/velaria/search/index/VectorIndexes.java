@@ -7,6 +7,7 @@ import io.velaria.engine.spi.search.VectorIndexProvider;
 import io.velaria.engine.spi.search.VectorMetric;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * Offers the HNSW indexes of {@link IndexRegistry} to vector searches: an index answers a
@@ -22,13 +23,18 @@ public final class VectorIndexes implements VectorIndexProvider {
     if (target.database() == null || target.columns().size() != 1) {
       return Optional.empty();
     }
-    return IndexRegistries.of(target.database()).find(IndexDefinition.Kind.VECTOR,
-        target.schema(), target.table(), target.columns(),
-        def -> metric.sqlName().equals(def.options().get("metric")))
-        .map(VectorIndexes::wrap);
+    Supplier<Optional<IndexRegistry.Used>> lookup = () -> IndexRegistries.of(target.database())
+        .find(IndexDefinition.Kind.VECTOR, target.schema(), target.table(), target.columns(),
+            def -> metric.sqlName().equals(def.options().get("metric")));
+    return lookup.get().map(used -> wrap(used, lookup));
   }
 
-  private static VectorIndex wrap(IndexRegistry.Used used) {
+  /**
+   * The index as the engine sees it. The lookup runs again when the search runs, so a plan
+   * made before the table changed (a prepared statement) still searches a current index.
+   */
+  private static VectorIndex wrap(IndexRegistry.Used used,
+      Supplier<Optional<IndexRegistry.Used>> lookup) {
     IndexDefinition def = used.definition();
     HnswVectorIndex index = (HnswVectorIndex) used.index();
     HnswParams p = index.params();
@@ -46,7 +52,8 @@ public final class VectorIndexes implements VectorIndexProvider {
       @Override
       public ScoredRows search(float[] query, VectorMetric metric, int topK,
           IntPredicate accept) {
-        return HnswVectorIndex.toScoredRows(index.search(query, topK, accept));
+        HnswVectorIndex current = (HnswVectorIndex) lookup.get().orElse(used).index();
+        return HnswVectorIndex.toScoredRows(current.search(query, topK, accept));
       }
     };
   }
