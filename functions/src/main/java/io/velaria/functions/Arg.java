@@ -26,6 +26,11 @@ public enum Arg {
   DATETIME,
   /** Any number in its own representation; as a result: the type of the first argument. */
   NUMERIC,
+  /**
+   * A VECTOR, or text like {@code [1 2 3]}; the function reads the floats of row r with
+   * {@link In#vector(int)} from {@link In#vectorOffset(int, int)} on.
+   */
+  VECTOR,
   /** Result only: days since 1970-01-01 in a {@code long}. */
   DATE,
   /** Result only: epoch milliseconds in a {@code long}. */
@@ -62,6 +67,8 @@ public enum Arg {
         return k.isIntegral() || k.isString() || k == TypeKind.DECIMAL && t.scale() == 0 ? 1 : -1;
       case NUMERIC:
         return k.isNumeric() ? 0 : -1;
+      case VECTOR:
+        return k == TypeKind.VECTOR ? 0 : k.isString() ? 1 : -1;
       default:
         return -1;
     }

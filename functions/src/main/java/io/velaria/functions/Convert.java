@@ -42,6 +42,7 @@ final class Convert {
       case TEXT: in.strings[a] = strings(c, n); break;
       case BOOLEAN: in.booleans[a] = ((BooleanColumn) c).values(); break;
       case DATETIME: in.longs[a] = epochMillis(c, n); break;
+      case VECTOR: vectors(in, a, c, n, fn); break;
       default:
         if (t.physical() == PhysicalKind.DOUBLE) {
           in.doubles[a] = ((DoubleColumn) c).values();
@@ -53,6 +54,41 @@ final class Convert {
           in.booleans[a] = ((BooleanColumn) c).values();
         }
     }
+  }
+
+  /** VECTOR columns are used as they are; text is parsed (once per distinct string object). */
+  private static void vectors(In in, int a, Column c, int n, String fn) {
+    if (c instanceof io.velaria.engine.column.FloatArrayColumn) {
+      io.velaria.engine.column.FloatArrayColumn v = (io.velaria.engine.column.FloatArrayColumn) c;
+      in.vectors[a] = v.values();
+      in.dimensions[a] = v.dimension();
+      return;
+    }
+    String[] text = strings(c, n);
+    float[] out = null;
+    int dim = 0;
+    String last = null;
+    float[] lastParsed = null;
+    for (int r = 0; r < n; r++) {
+      if (isNull(c.nulls(), r) || text[r] == null) {
+        continue;
+      }
+      float[] v = text[r] == last ? lastParsed
+          : io.velaria.engine.exec.expr.VectorText.parse(text[r]);
+      last = text[r];
+      lastParsed = v;
+      if (out == null) {
+        dim = v.length;
+        out = new float[n * dim];
+      } else if (v.length != dim) {
+        throw new io.velaria.engine.error.VelariaException(
+            io.velaria.engine.error.SqlStates.DATATYPE_MISMATCH, fn + ": vector in row "
+                + (r + 1) + " has dimension " + v.length + ", earlier rows " + dim);
+      }
+      System.arraycopy(v, 0, out, r * dim, dim);
+    }
+    in.vectors[a] = out == null ? new float[0] : out;
+    in.dimensions[a] = dim;
   }
 
   private static boolean isNull(boolean[] nulls, int i) {

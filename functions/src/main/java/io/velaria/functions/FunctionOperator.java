@@ -123,6 +123,12 @@ final class FunctionOperator extends SqlFunction {
         if (!(b.operand(i) instanceof org.apache.calcite.sql.SqlDynamicParam)) {
           continue;
         }
+        if (sig.arg(i) == Arg.VECTOR) {
+          // a float[] or java.sql.Array parameter: typed as a VECTOR, not as its text
+          operandTypes[i] = f.createTypeWithNullability(
+              f.createArrayType(f.createSqlType(SqlTypeName.REAL), -1), true);
+          continue;
+        }
         SqlTypeName t;
         switch (sig.arg(i)) {
           case BIGINT: t = SqlTypeName.BIGINT; break;

@@ -9,6 +9,7 @@ import static io.velaria.functions.Arg.NUMERIC;
 import static io.velaria.functions.Arg.TEXT;
 import static io.velaria.functions.Arg.TIMESTAMP;
 import static io.velaria.functions.Arg.VARCHAR;
+import static io.velaria.functions.Arg.VECTOR;
 
 import io.velaria.engine.type.DataType;
 import io.velaria.functions.lib.DateFormat;
@@ -18,6 +19,7 @@ import io.velaria.functions.lib.Maths;
 import io.velaria.functions.lib.NumericKernels;
 import io.velaria.functions.lib.Regex;
 import io.velaria.functions.lib.Strings;
+import io.velaria.functions.lib.VectorFunctions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +43,7 @@ public final class FunctionRegistry {
   static {
     strings();
     numbers();
+    vectors();
     dates();
     engineBuiltins();
   }
@@ -233,6 +236,19 @@ public final class FunctionRegistry {
   }
 
   /** Evaluated by the engine itself; listed for metadata and documentation. */
+  private static void vectors() {
+    add(Fn.numeric("COSINE_DISTANCE").sig(DOUBLE, VECTOR, VECTOR)
+        .doc("1 - cosine similarity of two vectors (0 = same direction); 1 if either is all"
+            + " zeros, as HYBRID SEARCH ... METRIC cosine scores")
+        .row((in, r, out) -> out.setDouble(r, VectorFunctions.cosineDistance(in, r))));
+    add(Fn.numeric("L2_DISTANCE").sig(DOUBLE, VECTOR, VECTOR)
+        .doc("Euclidean distance of two vectors, as METRIC l2 scores")
+        .row((in, r, out) -> out.setDouble(r, VectorFunctions.l2Distance(in, r))));
+    add(Fn.numeric("INNER_PRODUCT").sig(DOUBLE, VECTOR, VECTOR)
+        .doc("Inner (dot) product of two vectors, as METRIC dot scores")
+        .row((in, r, out) -> out.setDouble(r, VectorFunctions.innerProduct(in, r))));
+  }
+
   private static void engineBuiltins() {
     add(Fn.engine("CAST", Fn.Category.SYSTEM).doc("CAST(x AS type)"));
     add(Fn.engine("COALESCE", Fn.Category.SYSTEM).doc("First non-NULL argument"));

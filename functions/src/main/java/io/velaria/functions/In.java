@@ -12,6 +12,8 @@ public final class In {
   final double[][] doubles;
   final String[][] strings;
   final boolean[][] booleans;
+  final float[][] vectors;
+  final int[] dimensions;
   final boolean[][] nulls;
   final DataType[] types;
   final Object[] constPrepared;
@@ -26,6 +28,8 @@ public final class In {
     this.doubles = new double[count][];
     this.strings = new String[count][];
     this.booleans = new boolean[count][];
+    this.vectors = new float[count][];
+    this.dimensions = new int[count];
     this.nulls = new boolean[count][];
     this.types = new DataType[count];
     this.constPrepared = constPrepared;
@@ -58,6 +62,21 @@ public final class In {
 
   public boolean bool(int arg, int row) {
     return booleans[arg][row];
+  }
+
+  /** The floats of a VECTOR argument, all rows back to back; see {@link #vectorOffset}. */
+  public float[] vector(int arg) {
+    return vectors[arg];
+  }
+
+  /** Where row {@code row}'s vector starts in {@link #vector(int)}. */
+  public int vectorOffset(int arg, int row) {
+    return row * dimensions[arg];
+  }
+
+  /** Dimension of a VECTOR argument. */
+  public int dimension(int arg) {
+    return dimensions[arg];
   }
 
   /** For non-strict functions: is this argument NULL in this row. */

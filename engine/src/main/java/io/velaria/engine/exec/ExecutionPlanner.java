@@ -390,8 +390,22 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
 
   @Override
   public Operator visit(io.velaria.engine.plan.SearchNode node) {
-    return new io.velaria.engine.exec.operator.SearchOperator(build(node.input()),
+    // ties go to the earlier row and indexes answer row ordinals: read a table in its order
+    Operator input = node.input() instanceof ScanNode
+        && ((ScanNode) node.input()).table().definition().kind() == TableKind.EXTERNAL
+        ? orderedExternalScan((ScanNode) node.input()) : build(node.input());
+    Evaluator where = node.where() == null ? null
+        : compiler.compile(node.where(), node.input().types());
+    return new io.velaria.engine.exec.operator.SearchOperator(input,
         node.input().types(), new io.velaria.engine.exec.search.SearchRunner(node.spec(),
-            node.keywordIndex(), node.vectorIndex(), ctx), ctx);
+            node.keywordIndex(), node.vectorIndex(), ctx), where, node.outputColumns(), ctx);
+  }
+
+  /** One reader over the whole table: parallel splits would interleave rows. */
+  private Operator orderedExternalScan(ScanNode node) {
+    ScanParts parts = scanParts(node);
+    ConnectorTable table = node.table().runtime(ConnectorTable.class);
+    return new ScanOperator(table.read(new ReadRequest(parts.read, node.predicates(), -1)),
+        parts.filter, parts.output, ctx);
   }
 }

@@ -16,14 +16,19 @@ public final class SearchNode extends PlanNode {
   private final VectorIndex vectorIndex;
   private final int vectorDimension;
   private final String candidates;
+  private final org.apache.calcite.rex.RexNode where;
+  private final int[] outputColumns;
 
   /**
    * @param vectorDimension the searched column's declared dimension, or 0 if unknown
    * @param candidates for EXPLAIN: where the candidate rows come from and how many
+   * @param where with an index: the WHERE condition over the input (a scan of all the table's
+   *     rows), deciding which row ordinals the index may return; null otherwise
+   * @param outputColumns with {@code where}: the input columns returned (before the scores)
    */
   public SearchNode(List<PlanField> fields, PlanNode input, SearchSpec spec,
       KeywordIndex keywordIndex, VectorIndex vectorIndex, int vectorDimension,
-      String candidates) {
+      String candidates, org.apache.calcite.rex.RexNode where, int[] outputColumns) {
     super(fields);
     this.input = input;
     this.spec = spec;
@@ -31,6 +36,18 @@ public final class SearchNode extends PlanNode {
     this.vectorIndex = vectorIndex;
     this.vectorDimension = vectorDimension;
     this.candidates = candidates;
+    this.where = where;
+    this.outputColumns = outputColumns;
+  }
+
+  /** See the constructor; null when the input holds exactly the candidate rows. */
+  public org.apache.calcite.rex.RexNode where() {
+    return where;
+  }
+
+  /** See the constructor; null to return every input column. */
+  public int[] outputColumns() {
+    return outputColumns;
   }
 
   public PlanNode input() {
@@ -89,6 +106,9 @@ public final class SearchNode extends PlanNode {
           : " order=keyword candidates then vector_score");
     }
     sb.append(" candidates=").append(candidates);
+    if (where != null) {
+      sb.append(" where=").append(where);
+    }
     return sb.toString();
   }
 }

@@ -46,6 +46,7 @@ final class SearchPlanning {
     RexCall call = (RexCall) scan.getCall();
     SearchTableFunction.Kind kind = ((SearchTableFunction) call.getOperator()).kind();
     PlanNode input = converter.convert(scan.getInput(0));
+    rejectStreams(input);
     Args args = new Args(kind, call.getOperands(), input);
     SearchSpec.Keyword keyword = kind == SearchTableFunction.Kind.VECTOR ? null : keyword(args);
     SearchSpec.Vector vector = kind == SearchTableFunction.Kind.KEYWORD ? null : vector(args);
@@ -65,15 +66,16 @@ final class SearchPlanning {
           "SCORE_THRESHOLD cannot be combined with FUSION rrf");
     }
     SearchSpec spec = new SearchSpec(keyword, vector, rrf);
-    ScanNode table = wholeTable(input);
+    ScanNode table = tableScan(input);
     KeywordIndex keywordIndex = null;
     VectorIndex vectorIndex = null;
     if (table != null && keyword != null) {
       keywordIndex = SearchServices.findKeywordIndex(target(table, keyword.columns(), converter),
           keyword.analyzer()).orElse(null);
     }
-    if (table != null && vector != null && !rrf && keyword == null) {
-      vectorIndex = SearchServices.findVectorIndex(target(table, new int[] {vector.column()}, converter),
+    if (table != null && vector != null && (keyword == null || rrf)) {
+      vectorIndex = SearchServices.findVectorIndex(
+          target(table, new int[] {vector.column()}, converter),
           vector.metric()).orElse(null);
     }
     if (keyword != null && keywordIndex == null) {
@@ -85,8 +87,46 @@ final class SearchPlanning {
           + vector.query().length + " but column " + vector.columnName() + " is VECTOR("
           + dimension + ")");
     }
-    return new SearchNode(RelToPlanConverter.fields(scan.getRowType()), input, spec,
-        keywordIndex, vectorIndex, dimension, candidates(input));
+    List<PlanField> fields = RelToPlanConverter.fields(scan.getRowType());
+    if ((keywordIndex != null || vectorIndex != null) && table.filter() != null) {
+      // an index answers table row ordinals: scan every row in order and let WHERE decide
+      // which ordinals the index may return
+      ScanNode all = allColumns(table);
+      return new SearchNode(fields, all, remap(spec, table.columns()), keywordIndex,
+          vectorIndex, dimension, candidates(input), table.filter(), table.columns());
+    }
+    return new SearchNode(fields, input, spec, keywordIndex, vectorIndex, dimension,
+        candidates(input), null, null);
+  }
+
+  /** A scan of every column of the table, in table order, without a filter. */
+  private static ScanNode allColumns(ScanNode scan) {
+    List<io.velaria.engine.catalog.ColumnDef> defs = scan.table().definition().columns();
+    int[] columns = new int[defs.size()];
+    List<PlanField> fields = new ArrayList<>();
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = i;
+      fields.add(new PlanField(defs.get(i).name(), defs.get(i).type(), true));
+    }
+    return new ScanNode(fields, scan.table(), columns, null, List.of());
+  }
+
+  /** The spec with input positions replaced by the table positions they read. */
+  private static SearchSpec remap(SearchSpec spec, int[] tableColumns) {
+    SearchSpec.Keyword k = spec.keyword();
+    if (k != null) {
+      int[] cols = new int[k.columns().length];
+      for (int i = 0; i < cols.length; i++) {
+        cols[i] = tableColumns[k.columns()[i]];
+      }
+      k = new SearchSpec.Keyword(cols, k.columnNames(), k.query(), k.topK(), k.analyzer());
+    }
+    SearchSpec.Vector v = spec.vector();
+    if (v != null) {
+      v = new SearchSpec.Vector(tableColumns[v.column()], v.columnName(), v.query(), v.metric(),
+          v.topK(), v.threshold());
+    }
+    return new SearchSpec(k, v, spec.rrf());
   }
 
   private static SearchSpec.Keyword keyword(Args args) {
@@ -143,9 +183,22 @@ final class SearchPlanning {
     }
   }
 
-  /** The input as a scan of a whole table (no WHERE), for index use; otherwise null. */
-  private static ScanNode wholeTable(PlanNode input) {
-    if (input instanceof ScanNode && ((ScanNode) input).filter() == null) {
+  /** SPEC 2.3: search over an unbounded SOURCE table (a stream query) is an error. */
+  private static void rejectStreams(PlanNode node) {
+    if (node instanceof ScanNode
+        && ((ScanNode) node).table().definition().kind() == TableKind.SOURCE) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET, "KEYWORD/HYBRID SEARCH cannot be"
+          + " used in a stream query: '" + ((ScanNode) node).table().definition().name()
+          + "' is a SOURCE table");
+    }
+    for (PlanNode in : node.inputs()) {
+      rejectStreams(in);
+    }
+  }
+
+  /** The input as a scan of a table (managed or external), for index use; otherwise null. */
+  private static ScanNode tableScan(PlanNode input) {
+    if (input instanceof ScanNode) {
       TableKind kind = ((ScanNode) input).table().definition().kind();
       return kind == TableKind.MANAGED || kind == TableKind.EXTERNAL ? (ScanNode) input : null;
     }
@@ -196,9 +249,9 @@ final class SearchPlanning {
       rows = ((ConnectorTable) entry.runtime()).estimatedRowCount();
     }
     String name = entry.definition().name();
-    String count = rows >= 0 ? " (" + rows + " rows)" : "";
-    return scan.filter() == null ? "all rows of " + name + count
-        : "rows of " + name + " passing WHERE, of" + count.replace("(", "").replace(")", "");
+    return scan.filter() == null
+        ? "all rows of " + name + (rows >= 0 ? " (" + rows + " rows)" : "")
+        : "rows of " + name + " passing WHERE" + (rows >= 0 ? " (of " + rows + " rows)" : "");
   }
 
   /** The call's operands by parameter name. */

@@ -1,9 +1,11 @@
 package io.velaria.engine.exec.operator;
 
 import io.velaria.engine.column.Batch;
+import io.velaria.engine.column.BooleanColumn;
 import io.velaria.engine.column.Column;
 import io.velaria.engine.column.DoubleColumn;
 import io.velaria.engine.exec.ExecContext;
+import io.velaria.engine.exec.expr.Evaluator;
 import io.velaria.engine.exec.search.SearchRunner;
 import io.velaria.engine.type.DataType;
 import java.util.ArrayList;
@@ -18,15 +20,24 @@ public final class SearchOperator implements Operator {
   private final Operator input;
   private final DataType[] inputTypes;
   private final SearchRunner runner;
+  private final Evaluator where;
+  private final int[] outputColumns;
   private final ExecContext ctx;
   private boolean done;
   private long reserved;
 
+  /**
+   * @param where null, or the condition saying which input rows are candidates (used when an
+   *     index answers: the input then holds all the table's rows)
+   * @param outputColumns null, or the input columns to return before the scores
+   */
   public SearchOperator(Operator input, DataType[] inputTypes, SearchRunner runner,
-      ExecContext ctx) {
+      Evaluator where, int[] outputColumns, ExecContext ctx) {
     this.input = input;
     this.inputTypes = inputTypes;
     this.runner = runner;
+    this.where = where;
+    this.outputColumns = outputColumns;
     this.ctx = ctx;
   }
 
@@ -46,9 +57,12 @@ public final class SearchOperator implements Operator {
       }
     }
     Batch all = BatchConcat.concat(inputTypes, batches);
-    SearchRunner.Result r = runner.run(all);
+    SearchRunner.Result r = runner.run(all, where == null ? null : accepted(all));
     int n = r.rows().length;
     Batch kept = all.select(r.rows(), n);
+    if (outputColumns != null) {
+      kept = kept.project(outputColumns);
+    }
     List<Column> out = new ArrayList<>(List.of(kept.columns()));
     for (double[] scores : new double[][] {r.keywordScores(), r.vectorScores(),
         r.fusionScores()}) {
@@ -57,6 +71,17 @@ public final class SearchOperator implements Operator {
       }
     }
     return new Batch(out.toArray(new Column[0]), n);
+  }
+
+  /** Rows for which WHERE is TRUE. */
+  private boolean[] accepted(Batch all) {
+    BooleanColumn c = (BooleanColumn) where.evaluate(all);
+    boolean[] out = new boolean[all.rowCount()];
+    boolean[] values = c.values();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values[i] && !c.isNull(i);
+    }
+    return out;
   }
 
   /** NaN marks a row without this score (fusion): NULL. */

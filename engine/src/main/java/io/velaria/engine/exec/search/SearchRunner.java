@@ -29,6 +29,9 @@ public final class SearchRunner {
   private final KeywordIndex keywordIndex;
   private final VectorIndex vectorIndex;
   private final ExecContext ctx;
+  private int rowCount;
+  private boolean[] accept;
+  private int[] acceptedRows;
 
   public SearchRunner(SearchSpec spec, KeywordIndex keywordIndex, VectorIndex vectorIndex,
       ExecContext ctx) {
@@ -45,7 +48,14 @@ public final class SearchRunner {
   public record Result(int[] rows, double[] keywordScores, double[] vectorScores,
       double[] fusionScores) {}
 
-  public Result run(Batch rows) {
+  /**
+   * @param accept null when every row is a candidate; else which rows are (rows passing WHERE
+   *     when an index answers over all the table's rows)
+   */
+  public Result run(Batch rows, boolean[] accept) {
+    this.rowCount = rows.rowCount();
+    this.accept = accept;
+    this.acceptedRows = accept == null ? null : positions(accept);
     SearchSpec.Keyword kw = spec.keyword();
     SearchSpec.Vector vec = spec.vector();
     if (vec == null) {
@@ -78,12 +88,58 @@ public final class SearchRunner {
 
   private ScoredRows keyword(Batch rows, SearchSpec.Keyword kw) {
     if (keywordIndex != null) {
-      return keywordIndex.search(kw.query(), kw.topK(), null);
+      return checked(keywordIndex.search(kw.query(), kw.topK(), acceptPredicate()),
+          keywordIndex.explain());
     }
     KeywordRanker ranker = SearchServices.keywordRanker().orElseThrow(() ->
         new VelariaException(SqlStates.NOT_SUPPORTED_YET,
             "keyword search needs the velaria-search module on the class path"));
-    return ranker.rank(documents(rows, kw.columns()), kw.query(), kw.analyzer(), kw.topK());
+    if (acceptedRows == null) {
+      return ranker.rank(documents(rows, kw.columns()), kw.query(), kw.analyzer(), kw.topK());
+    }
+    Batch candidates = rows.select(acceptedRows, acceptedRows.length);
+    ScoredRows r = ranker.rank(documents(candidates, kw.columns()), kw.query(), kw.analyzer(),
+        kw.topK());
+    int[] mapped = new int[r.size()];
+    double[] scores = new double[r.size()];
+    for (int i = 0; i < mapped.length; i++) {
+      mapped[i] = acceptedRows[r.row(i)];
+      scores[i] = r.score(i);
+    }
+    return new ScoredRows(mapped, scores);
+  }
+
+  private java.util.function.IntPredicate acceptPredicate() {
+    boolean[] a = accept;
+    return a == null ? null : row -> row >= 0 && row < a.length && a[row];
+  }
+
+  /** An index answering rows the table does not have is stale: say so, do not crash. */
+  private ScoredRows checked(ScoredRows r, String index) {
+    for (int i = 0; i < r.size(); i++) {
+      if (r.row(i) < 0 || r.row(i) >= rowCount
+          || (accept != null && !accept[r.row(i)])) {
+        throw new VelariaException(SqlStates.DATA_EXCEPTION, index + " returned row "
+            + r.row(i) + ", which the table does not have (or WHERE excludes): the index is"
+            + " stale; rebuild it");
+      }
+    }
+    return r;
+  }
+
+  private static int[] positions(boolean[] mask) {
+    int n = 0;
+    for (boolean b : mask) {
+      n += b ? 1 : 0;
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < mask.length; i++) {
+      if (mask[i]) {
+        out[k++] = i;
+      }
+    }
+    return out;
   }
 
   /** Each row's searched columns joined by a space, NULLs left out: one document per row. */
@@ -125,7 +181,11 @@ public final class SearchRunner {
 
   private ScoredRows vector(FloatArrayColumn vectors, SearchSpec.Vector vec, int[] candidates) {
     if (vectorIndex != null && candidates == null) {
-      return vectorIndex.search(vec.query(), vec.metric(), vec.topK(), null);
+      return checked(vectorIndex.search(vec.query(), vec.metric(), vec.topK(),
+          acceptPredicate()), vectorIndex.explain());
+    }
+    if (candidates == null) {
+      candidates = acceptedRows;
     }
     return ExactVectorScan.search(vectors, vec.query(), vec.metric(), vec.topK(), candidates,
         ctx);

@@ -20,44 +20,52 @@ public final class VectorDistance {
   }
 
   public static double innerProduct(float[] a, float[] b, int offset) {
-    int n = a.length;
+    return innerProduct(a, 0, b, offset, a.length);
+  }
+
+  /** Over {@code a[aOff, aOff + n)} and {@code b[offset, offset + n)}. */
+  public static double innerProduct(float[] a, int aOff, float[] b, int offset, int n) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;
     float s3 = 0;
     int i = 0;
     for (; i + 3 < n; i += 4) {
-      s0 += a[i] * b[offset + i];
-      s1 += a[i + 1] * b[offset + i + 1];
-      s2 += a[i + 2] * b[offset + i + 2];
-      s3 += a[i + 3] * b[offset + i + 3];
+      s0 += a[aOff + i] * b[offset + i];
+      s1 += a[aOff + i + 1] * b[offset + i + 1];
+      s2 += a[aOff + i + 2] * b[offset + i + 2];
+      s3 += a[aOff + i + 3] * b[offset + i + 3];
     }
     for (; i < n; i++) {
-      s0 += a[i] * b[offset + i];
+      s0 += a[aOff + i] * b[offset + i];
     }
     return (double) s0 + s1 + s2 + s3;
   }
 
   /** Euclidean distance. */
   public static double l2Distance(float[] a, float[] b, int offset) {
-    int n = a.length;
+    return l2Distance(a, 0, b, offset, a.length);
+  }
+
+  /** Over {@code a[aOff, aOff + n)} and {@code b[offset, offset + n)}. */
+  public static double l2Distance(float[] a, int aOff, float[] b, int offset, int n) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;
     float s3 = 0;
     int i = 0;
     for (; i + 3 < n; i += 4) {
-      float d0 = a[i] - b[offset + i];
-      float d1 = a[i + 1] - b[offset + i + 1];
-      float d2 = a[i + 2] - b[offset + i + 2];
-      float d3 = a[i + 3] - b[offset + i + 3];
+      float d0 = a[aOff + i] - b[offset + i];
+      float d1 = a[aOff + i + 1] - b[offset + i + 1];
+      float d2 = a[aOff + i + 2] - b[offset + i + 2];
+      float d3 = a[aOff + i + 3] - b[offset + i + 3];
       s0 += d0 * d0;
       s1 += d1 * d1;
       s2 += d2 * d2;
       s3 += d3 * d3;
     }
     for (; i < n; i++) {
-      float d = a[i] - b[offset + i];
+      float d = a[aOff + i] - b[offset + i];
       s0 += d * d;
     }
     return Math.sqrt((double) s0 + s1 + s2 + s3);
@@ -65,7 +73,11 @@ public final class VectorDistance {
 
   /** 1 - cosine similarity; 1 when either vector is all zeros (SPEC 2.4). */
   public static double cosineDistance(float[] a, float[] b, int offset) {
-    int n = a.length;
+    return cosineDistance(a, 0, b, offset, a.length);
+  }
+
+  /** Over {@code a[aOff, aOff + n)} and {@code b[offset, offset + n)}. */
+  public static double cosineDistance(float[] a, int aOff, float[] b, int offset, int n) {
     float dot0 = 0;
     float dot1 = 0;
     float na0 = 0;
@@ -74,8 +86,8 @@ public final class VectorDistance {
     float nb1 = 0;
     int i = 0;
     for (; i + 1 < n; i += 2) {
-      float x0 = a[i];
-      float x1 = a[i + 1];
+      float x0 = a[aOff + i];
+      float x1 = a[aOff + i + 1];
       float y0 = b[offset + i];
       float y1 = b[offset + i + 1];
       dot0 += x0 * y0;
@@ -86,7 +98,7 @@ public final class VectorDistance {
       nb1 += y1 * y1;
     }
     for (; i < n; i++) {
-      float x = a[i];
+      float x = a[aOff + i];
       float y = b[offset + i];
       dot0 += x * y;
       na0 += x * x;
@@ -97,6 +109,8 @@ public final class VectorDistance {
     if (na == 0 || nb == 0) {
       return 1.0;
     }
-    return 1.0 - ((double) dot0 + dot1) / Math.sqrt(na * nb);
+    double d = 1.0 - ((double) dot0 + dot1) / Math.sqrt(na * nb);
+    // rounding may step just outside [0, 2]; a vector compared with itself must score 0
+    return d < 0 ? 0 : d > 2 ? 2 : d;
   }
 }
