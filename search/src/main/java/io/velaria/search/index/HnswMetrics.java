@@ -1,5 +1,6 @@
 package io.velaria.search.index;
 
+import io.velaria.engine.exec.search.VectorDistance;
 import io.velaria.engine.spi.search.VectorMetric;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
@@ -28,28 +29,12 @@ final class HnswMetrics {
     }
   }
 
-  /** The exact score of the vector at {@code values[offset..offset+q.length)} against q. */
+  /**
+   * The exact score of the vector at {@code values[offset..offset+q.length)} against q: the
+   * engine's exact-scan formula, so index answers carry the same scores as the exact scan.
+   */
   static double score(VectorMetric metric, float[] q, float[] values, int offset) {
-    double dot = 0;
-    double nv = 0;
-    double nq = 0;
-    double l2 = 0;
-    for (int i = 0; i < q.length; i++) {
-      float v = values[offset + i];
-      dot += (double) q[i] * v;
-      nv += (double) v * v;
-      nq += (double) q[i] * q[i];
-      double d = (double) q[i] - v;
-      l2 += d * d;
-    }
-    switch (metric) {
-      case COSINE:
-        return nv == 0 || nq == 0 ? 1.0 : 1.0 - dot / Math.sqrt(nv * nq);
-      case L2:
-        return Math.sqrt(l2);
-      default:
-        return dot;
-    }
+    return VectorDistance.score(metric, q, values, offset);
   }
 
   /** Negative when score a ranks before score b. */
