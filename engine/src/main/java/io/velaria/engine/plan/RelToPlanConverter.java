@@ -50,9 +50,21 @@ import org.apache.calcite.util.ImmutableBitSet;
  */
 public final class RelToPlanConverter {
   private final RexBuilder rexBuilder;
+  /** The database planned for (where persistent search indexes live); may be null. */
+  private final io.velaria.engine.session.Database database;
 
   public RelToPlanConverter(RexBuilder rexBuilder) {
+    this(rexBuilder, null);
+  }
+
+  public RelToPlanConverter(RexBuilder rexBuilder, io.velaria.engine.session.Database database) {
     this.rexBuilder = rexBuilder;
+    this.database = database;
+  }
+
+  /** The database planned for, or null (then no persistent search index is used). */
+  io.velaria.engine.session.Database database() {
+    return database;
   }
 
   public PlanNode convert(RelNode rel) {

@@ -70,11 +70,12 @@ final class SearchPlanning {
     KeywordIndex keywordIndex = null;
     VectorIndex vectorIndex = null;
     if (table != null && keyword != null) {
-      keywordIndex = SearchServices.findKeywordIndex(target(table, keyword.columns()),
+      keywordIndex = SearchServices.findKeywordIndex(target(table, keyword.columns(), converter),
           keyword.analyzer()).orElse(null);
     }
     if (table != null && vector != null && (keyword == null || rrf)) {
-      vectorIndex = SearchServices.findVectorIndex(target(table, new int[] {vector.column()}),
+      vectorIndex = SearchServices.findVectorIndex(
+          target(table, new int[] {vector.column()}, converter),
           vector.metric()).orElse(null);
     }
     if (keyword != null && keywordIndex == null) {
@@ -204,7 +205,8 @@ final class SearchPlanning {
     return null;
   }
 
-  private static SearchTarget target(ScanNode scan, int[] inputColumns) {
+  private static SearchTarget target(ScanNode scan, int[] inputColumns,
+      RelToPlanConverter converter) {
     CatalogEntry entry = scan.table();
     List<String> names = new ArrayList<>();
     for (int c : inputColumns) {
@@ -213,7 +215,7 @@ final class SearchPlanning {
     long version = entry.runtime() instanceof TableData
         ? ((TableData) entry.runtime()).version() : -1;
     return new SearchTarget(entry.definition().schema(), entry.definition().name(), names,
-        version);
+        version, converter.database());
   }
 
   private static int declaredDimension(PlanNode input, SearchSpec.Vector vector) {

@@ -392,6 +392,7 @@ final class DdlExecutor {
       database.tableStore().drop(def.storageId());
     }
     database.indexes().values().removeIf(t -> t.equalsIgnoreCase(def.name()));
+    SearchIndexDdl.tableDropped(database, def.schema(), def.name());
     return StatementResult.updateCount(0);
   }
 
@@ -488,6 +489,7 @@ final class DdlExecutor {
     switch (create.indexKind()) {
       case KEYWORD:
       case VECTOR:
+        return SearchIndexDdl.create(database, create);
       case EMBEDDING:
         throw notYet("CREATE " + create.indexKind() + " INDEX");
       default:
@@ -502,7 +504,8 @@ final class DdlExecutor {
       }
     }
     String key = simpleName(create.name()).toLowerCase(Locale.ROOT);
-    if (database.indexes().putIfAbsent(key, table.definition().name()) != null
+    if ((SearchIndexDdl.exists(database, key)
+        || database.indexes().putIfAbsent(key, table.definition().name()) != null)
         && !create.ifNotExists()) {
       throw new VelariaException(SqlStates.DUPLICATE_TABLE,
           "index '" + simpleName(create.name()) + "' already exists");
@@ -513,7 +516,8 @@ final class DdlExecutor {
 
   private StatementResult dropIndex(SqlDropVelariaIndex drop) {
     String key = simpleName(drop.name()).toLowerCase(Locale.ROOT);
-    if (database.indexes().remove(key) == null && !drop.ifExists()) {
+    if (database.indexes().remove(key) == null && !SearchIndexDdl.drop(database, key)
+        && !drop.ifExists()) {
       throw new VelariaException(SqlStates.UNDEFINED_TABLE,
           "index '" + simpleName(drop.name()) + "' does not exist");
     }
@@ -524,7 +528,8 @@ final class DdlExecutor {
   private StatementResult reindex(io.velaria.engine.sql.parser.SqlReindex reindex) {
     if (reindex.name() != null) {
       String name = simpleName(reindex.name());
-      if (!database.indexes().containsKey(name.toLowerCase(Locale.ROOT))
+      if (!SearchIndexDdl.reindex(database, name)
+          && !database.indexes().containsKey(name.toLowerCase(Locale.ROOT))
           && database.catalog().find(schemaOf(reindex.name()), name).isEmpty()) {
         throw new VelariaException(SqlStates.UNDEFINED_TABLE,
             "index or table '" + name + "' does not exist");

@@ -183,7 +183,7 @@ public final class StatementRunner {
       rel = org.apache.calcite.rel.logical.LogicalProject.create(rel, List.of(), exprs, names,
           java.util.Set.of());
     }
-    return new RelToPlanConverter(rexBuilder).convert(rel);
+    return new RelToPlanConverter(rexBuilder, database).convert(rel);
   }
 
   ExecContext newContext(List<Object> params, QueryControl control) {

@@ -1,0 +1,110 @@
+package io.velaria.bench.search;
+
+import io.velaria.engine.column.Batch;
+import io.velaria.engine.column.Column;
+import io.velaria.engine.column.FloatArrayColumn;
+import io.velaria.engine.column.LongColumn;
+import io.velaria.engine.column.StringColumn;
+import io.velaria.engine.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** The generated data of the search benchmark: random vectors and short documents, seeded. */
+final class SearchData {
+  static final int BATCH = 4096;
+
+  private SearchData() {}
+
+  /** {@code rows} vectors of uniform floats in [-1, 1), as (id BIGINT, emb VECTOR(dim)) batches. */
+  static List<Batch> vectors(int rows, int dim, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Batch> out = new ArrayList<>();
+    for (int from = 0; from < rows; from += BATCH) {
+      int n = Math.min(BATCH, rows - from);
+      long[] ids = new long[n];
+      float[] v = new float[n * dim];
+      for (int i = 0; i < n; i++) {
+        ids[i] = from + i;
+      }
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (random.nextDouble() * 2 - 1);
+      }
+      out.add(new Batch(new Column[] {new LongColumn(DataType.BIGINT, n, ids, null),
+          new FloatArrayColumn(DataType.vector(dim), n, v, null)}, n));
+    }
+    return out;
+  }
+
+  static float[] queryVector(int dim, SplittableRandom random) {
+    float[] q = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      q[i] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return q;
+  }
+
+  /** A vocabulary of pronounceable made-up words. */
+  static String[] vocabulary(int size, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String consonants = "bcdfghklmnprstvz";
+    String vowels = "aeiou";
+    String[] words = new String[size];
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < size; i++) {
+      String w;
+      do {
+        StringBuilder b = new StringBuilder();
+        int syllables = 2 + random.nextInt(2);
+        for (int s = 0; s < syllables; s++) {
+          b.append(consonants.charAt(random.nextInt(consonants.length())))
+              .append(vowels.charAt(random.nextInt(vowels.length())));
+        }
+        w = b.toString();
+      } while (!seen.add(w));
+      words[i] = w;
+    }
+    return words;
+  }
+
+  /**
+   * A word with a Zipf-like frequency: index floor(size^u) - 1 for uniform u, so low indexes
+   * are common and the tail is rare, as in real text.
+   */
+  static String word(String[] vocabulary, SplittableRandom random) {
+    int i = (int) Math.floor(Math.pow(vocabulary.length, random.nextDouble())) - 1;
+    return vocabulary[Math.min(Math.max(i, 0), vocabulary.length - 1)];
+  }
+
+  /** {@code rows} documents of 6 to 15 words, as (id BIGINT, body VARCHAR) batches. */
+  static List<Batch> documents(int rows, String[] vocabulary, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Batch> out = new ArrayList<>();
+    StringBuilder b = new StringBuilder();
+    for (int from = 0; from < rows; from += BATCH) {
+      int n = Math.min(BATCH, rows - from);
+      long[] ids = new long[n];
+      String[] bodies = new String[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = from + i;
+        b.setLength(0);
+        int words = 6 + random.nextInt(10);
+        for (int w = 0; w < words; w++) {
+          b.append(w == 0 ? "" : " ").append(word(vocabulary, random));
+        }
+        bodies[i] = b.toString();
+      }
+      out.add(new Batch(new Column[] {new LongColumn(DataType.BIGINT, n, ids, null),
+          new StringColumn(DataType.VARCHAR, n, bodies, null)}, n));
+    }
+    return out;
+  }
+
+  static String vectorLiteral(float[] q) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < q.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(q[i]);
+    }
+    return b.append(']').toString();
+  }
+}
