@@ -148,14 +148,29 @@ public final class StatementRunner {
       QueryControl control) {
     long catalogVersion = database.catalog().version(); // before planning: stale, never wrong
     QueryPlanner planner = new QueryPlanner(database.catalog());
-    QueryPlanner.Validated v = planner.validate(ProbeTableFunction.expand(node, database));
+    SqlNode expanded = ProbeTableFunction.expand(node, database);
+    QueryPlanner.Validated v = planner.validate(expanded);
     List<ResultColumn> columns = resultColumns(v, v.rowType());
     RelRoot root = planner.toRel(v);
     PlanNode plan = toPlan(root);
-    if (sql != null) {
+    // probe() reads files and search plans hold index choices and embedded query texts, all
+    // of which change without a catalog change: such plans are made afresh each time
+    if (sql != null && expanded == node && !containsSearch(plan)) {
       plans.put(sql, catalogVersion, new PlanCache.Plan(columns, plan));
     }
     return start(columns, plan, params, control);
+  }
+
+  private static boolean containsSearch(PlanNode plan) {
+    if (plan instanceof io.velaria.engine.plan.SearchNode) {
+      return true;
+    }
+    for (PlanNode in : plan.inputs()) {
+      if (containsSearch(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private StatementResult start(List<ResultColumn> columns, PlanNode plan, List<Object> params,
