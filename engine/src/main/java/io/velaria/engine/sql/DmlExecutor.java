@@ -207,16 +207,17 @@ final class DmlExecutor {
     TableData data = target.runtime(TableData.class);
     TableDefinition def = target.definition();
     List<Batch> deleted = List.of();
-    if (Triggers.any(def)) {
+    var before = Triggers.of(def, "DELETE", "BEFORE", List.of());
+    var after = Triggers.of(def, "DELETE", "AFTER", List.of());
+    if (!before.isEmpty() || !after.isEmpty()) {
       SqlNode w = delete.getCondition();
       deleted = w == null ? data.snapshot() : collect(selectAll(table, delete.getAlias(),
           SqlStdOperatorTable.IS_TRUE.createCall(POS, w.clone(w.getParserPosition()))),
           params, control);
-      triggers.fire(def, Triggers.of(def, "DELETE", "BEFORE", List.of()), deleted, 0, -1,
-          control);
+      triggers.fire(def, before, deleted, 0, -1, control);
     }
     long removed = deleteRows(data, table, delete, params, control);
-    triggers.fire(def, Triggers.of(def, "DELETE", "AFTER", List.of()), deleted, 0, -1, control);
+    triggers.fire(def, after, deleted, 0, -1, control);
     return removed;
   }
 

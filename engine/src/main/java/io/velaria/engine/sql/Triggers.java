@@ -185,13 +185,16 @@ final class Triggers {
       throw new VelariaException(SqlStates.TOO_COMPLEX, "triggers nested more than "
           + MAX_DEPTH + " deep (a trigger that changes its own table?)");
     }
+    List<String> texts = new ArrayList<>();
+    for (SqlCreateTrigger t : triggers) {
+      texts.add(t.toSqlString(CalciteSqlDialect.DEFAULT).getSql());
+    }
     depth[0]++;
     try {
       for (Batch b : rows) {
         for (int r = 0; r < b.rowCount(); r++) {
-          for (SqlCreateTrigger t : triggers) {
-            fireRow(table, t.toSqlString(CalciteSqlDialect.DEFAULT).getSql(), b, r, oldAt,
-                newAt, control);
+          for (String text : texts) {
+            fireRow(table, text, b, r, oldAt, newAt, control);
           }
         }
       }
