@@ -66,6 +66,22 @@ class BitableErrorsTest extends BitableTestBase {
   }
 
   @Test
+  void aSourceTableWithBadOptionsFailsAtCreate() throws Exception {
+    new BitableFixture(server, 5, 1);
+    String cols = "(\"Name\" VARCHAR) USING bitable ";
+    SqlError e = error("CREATE SOURCE TABLE s1 " + cols + options("lag_ms: 'soon'"));
+    assertEquals("42000", e.state);
+    assertTrue(e.message.contains("lag_ms"), e.message);
+    e = error("CREATE SOURCE TABLE s2 " + cols
+        + opts("bascnWrong", BitableFixture.TABLE_ID, ""));
+    assertEquals("HV00R", e.state);
+    assertEquals("42000", error("CREATE SOURCE TABLE s3 " + cols + options("colour: 'red'")).state);
+    // none of the failed CREATEs left a table behind; a good one still works
+    exec("CREATE SOURCE TABLE s1 " + cols + options("lag_ms: '0'"));
+    assertNoSecret();
+  }
+
+  @Test
   void aRejectedFilterIsNamed() throws Exception {
     new BitableFixture(server, 5, 1);
     BitableOptions o = BitableOptions.parse(new io.velaria.engine.spi.TableSpec("t", List.of(),

@@ -6,7 +6,6 @@ import io.velaria.engine.session.Database;
 import io.velaria.engine.spi.FormatProber;
 import io.velaria.engine.spi.TableSpec;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -14,7 +13,9 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -36,10 +37,39 @@ final class ProbeTableFunction extends SqlShuttle {
   }
 
   static SqlNode expand(SqlNode node, Database database) {
-    if (node == null || !node.toString().toUpperCase(Locale.ROOT).contains("PROBE")) {
+    if (node == null || !callsProbe(node)) {
       return node;
     }
     return node.accept(new ProbeTableFunction(database));
+  }
+
+  /** Whether the tree calls a function named PROBE; cheaper than unparsing it to text. */
+  private static boolean callsProbe(SqlNode node) {
+    Boolean found = node.accept(new SqlBasicVisitor<Boolean>() {
+      @Override
+      public Boolean visit(SqlCall call) {
+        if (call.getOperator().getName().equalsIgnoreCase("PROBE")) {
+          return true;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+          if (operand != null && Boolean.TRUE.equals(operand.accept(this))) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      @Override
+      public Boolean visit(SqlNodeList list) {
+        for (SqlNode item : list) {
+          if (item != null && Boolean.TRUE.equals(item.accept(this))) {
+            return true;
+          }
+        }
+        return false;
+      }
+    });
+    return Boolean.TRUE.equals(found);
   }
 
   @Override

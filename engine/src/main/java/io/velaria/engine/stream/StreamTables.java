@@ -58,6 +58,17 @@ public final class StreamTables {
       }
       new FileDirectorySource(db, def); // checks options
     }
+    if (source && custom) {
+      // the provider checks its options when opened: bad ones fail here, not at the first run
+      try (var opened = StreamEndpoints.source(db, def)) {
+        // opened only to check
+      } catch (VelariaException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new VelariaException(SqlStates.IO_ERROR, "source table '" + name
+            + "': closing the source after checking it failed: " + e, e);
+      }
+    }
     if (!source) {
       try (var sink = StreamEndpoints.sink(db, new io.velaria.engine.catalog.CatalogEntry(def,
           null, null))) {
