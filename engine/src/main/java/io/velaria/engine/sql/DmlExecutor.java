@@ -16,6 +16,7 @@ import io.velaria.engine.exec.expr.ExprCompiler;
 import io.velaria.engine.exec.operator.Operator;
 import io.velaria.engine.plan.PlanNode;
 import io.velaria.engine.session.Database;
+import io.velaria.engine.session.ResultColumn;
 import io.velaria.engine.session.QueryControl;
 import io.velaria.engine.session.StatementResult;
 import io.velaria.engine.spi.ConnectorTable;
@@ -25,7 +26,9 @@ import io.velaria.engine.sql.calcite.TypeMapping;
 import io.velaria.engine.storage.TableData;
 import io.velaria.engine.type.DataType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rex.RexBuilder;
@@ -61,36 +64,81 @@ final class DmlExecutor {
     this.triggers = new Triggers(database, runner);
   }
 
-  long insert(SqlNode node, List<Object> params, QueryControl control) {
+  /**
+   * INSERT plans by statement text: trigger bodies and batched PreparedStatements run the same
+   * INSERT text many times, and parsing and planning it costs milliseconds each time.
+   */
+  private final Map<String, CachedInsert> insertPlans = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, CachedInsert> eldest) {
+      return size() > 32;
+    }
+  };
+
+  /** A planned INSERT, valid while the catalog has {@code catalogVersion}. */
+  private record CachedInsert(long catalogVersion, SqlNode target, boolean upsert,
+      List<ResultColumn> produced, PlanNode plan) {}
+
+  /**
+   * Runs {@code sql} if it is an INSERT planned before under the current catalog, without
+   * parsing it again; returns -1 when it is not.
+   */
+  long insertIfPlanned(String sql, List<Object> params, QueryControl control) {
+    CachedInsert cached;
+    synchronized (insertPlans) {
+      cached = insertPlans.get(sql);
+    }
+    if (cached == null || cached.catalogVersion() != database.catalog().version()) {
+      return -1;
+    }
+    CatalogEntry target = resolveTarget(cached.target());
+    return Triggers.atomically(target.definition(),
+        () -> run(cached, target, params, control));
+  }
+
+  /** {@code sql}, the statement's text or null, keys its plan in the insert plan cache. */
+  long insert(String sql, SqlNode node, List<Object> params, QueryControl control) {
     SqlInsert insert = (SqlInsert) node;
     CatalogEntry target = resolveTarget(insert.getTargetTable());
     return Triggers.atomically(target.definition(),
-        () -> insert(insert, target, params, control));
+        () -> run(plan(sql, insert), target, params, control));
   }
 
-  private long insert(SqlInsert insert, CatalogEntry target, List<Object> params,
-      QueryControl control) {
-    SqlNode node = insert;
+  private CachedInsert plan(String sql, SqlInsert insert) {
+    long catalogVersion = database.catalog().version(); // before planning: stale, never wrong
+    SqlNode targetName = insert.getTargetTable().clone(POS); // validation may rewrite it
+    boolean upsert = insert.isUpsert();
     QueryPlanner planner = new QueryPlanner(database.catalog());
-    QueryPlanner.Validated v = planner.validate(node);
+    QueryPlanner.Validated v = planner.validate(insert);
     RelRoot root = planner.toRel(v);
-    PlanNode plan = runner.toPlan(root);
-    TableModify modify = (TableModify) root.rel;
+    List<ResultColumn> produced = new ArrayList<>();
+    for (var f : ((TableModify) root.rel).getInput().getRowType().getFieldList()) {
+      produced.add(ResultColumn.of(f.getName(), TypeMapping.fromRel(f.getType()), true));
+    }
+    CachedInsert planned = new CachedInsert(catalogVersion, targetName, upsert, produced,
+        runner.toPlan(root));
+    if (sql != null && !StatementRunner.containsSearch(planned.plan())) {
+      synchronized (insertPlans) {
+        insertPlans.put(sql, planned);
+      }
+    }
+    return planned;
+  }
+
+  private long run(CachedInsert planned, CatalogEntry target, List<Object> params,
+      QueryControl control) {
     ExecContext ctx = runner.newContext(params, control);
     List<ColumnDef> columns = target.definition().columns();
-    List<Evaluator> casts = coercions(modify, columns, ctx);
-    return write(target, new ExecutionPlanner(ctx).build(plan), casts, ctx, insert.isUpsert(),
-        control);
+    List<Evaluator> casts = coercions(planned.produced(), columns);
+    return write(target, new ExecutionPlanner(ctx).build(planned.plan()), casts, ctx,
+        planned.upsert(), control);
   }
 
   /** Makes each produced column exactly the target column's type. */
-  private static List<Evaluator> coercions(TableModify modify, List<ColumnDef> columns,
-      ExecContext ctx) {
+  private static List<Evaluator> coercions(List<ResultColumn> produced, List<ColumnDef> columns) {
     List<Evaluator> out = new ArrayList<>();
-    var inFields = modify.getInput().getRowType().getFieldList();
     for (int i = 0; i < columns.size(); i++) {
-      DataType in = TypeMapping.fromRel(inFields.get(i).getType());
-      out.add(ExprCompiler.column(i, in, columns.get(i).type()));
+      out.add(ExprCompiler.column(i, produced.get(i).type(), columns.get(i).type()));
     }
     return out;
   }

@@ -59,6 +59,12 @@ public final class StatementRunner {
       if (cached != null) {
         return start(cached.columns(), cached.plan(), params, control);
       }
+      if (!session.isReadOnly()) {
+        long inserted = dml.insertIfPlanned(sql, params, control);
+        if (inserted >= 0) {
+          return StatementResult.updateCount(inserted);
+        }
+      }
       SqlNode node = SqlFrontEnd.parse(sql);
       return execute(sql, node, params, control);
     } catch (OutOfMemoryError e) {
@@ -104,7 +110,7 @@ public final class StatementRunner {
           return StatementResult.updateCount(
               io.velaria.engine.stream.StreamStatements.insert(session, node, control));
         }
-        return StatementResult.updateCount(dml.insert(node, params, control));
+        return StatementResult.updateCount(dml.insert(sql, node, params, control));
       case DELETE:
         return StatementResult.updateCount(dml.delete(node, params, control));
       case UPDATE:
@@ -161,7 +167,7 @@ public final class StatementRunner {
     return start(columns, plan, params, control);
   }
 
-  private static boolean containsSearch(PlanNode plan) {
+  static boolean containsSearch(PlanNode plan) {
     if (plan instanceof io.velaria.engine.plan.SearchNode) {
       return true;
     }

@@ -41,8 +41,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * catalog and dropped with the table. Firing is per statement in two phases: the BEFORE
  * triggers run for every changed row, then the change is applied, then the AFTER triggers run
  * for every row (SQLite interleaves them row by row; the results differ only when a trigger
- * body reads the table being changed). The body is parsed afresh for each row, with NEW.col
- * and OLD.col bound as typed parameters.
+ * body reads the table being changed). The body is turned once per statement into texts with
+ * NEW.col and OLD.col as typed parameters, which run for each row through the plan caches.
  */
 final class Triggers {
   static final String PREFIX = "trigger:";
@@ -185,16 +185,16 @@ final class Triggers {
       throw new VelariaException(SqlStates.TOO_COMPLEX, "triggers nested more than "
           + MAX_DEPTH + " deep (a trigger that changes its own table?)");
     }
-    List<String> texts = new ArrayList<>();
+    List<Bound> bound = new ArrayList<>();
     for (SqlCreateTrigger t : triggers) {
-      texts.add(t.toSqlString(CalciteSqlDialect.DEFAULT).getSql());
+      bound.add(Bound.of(table, t, oldAt, newAt));
     }
     depth[0]++;
     try {
       for (Batch b : rows) {
         for (int r = 0; r < b.rowCount(); r++) {
-          for (String text : texts) {
-            fireRow(table, text, b, r, oldAt, newAt, control);
+          for (Bound t : bound) {
+            fireRow(t, b, r, control);
           }
         }
       }
@@ -203,20 +203,13 @@ final class Triggers {
     }
   }
 
-  private void fireRow(TableDefinition table, String triggerSql, Batch b, int row, int oldAt,
-      int newAt, QueryControl control) {
-    // parsed for each row: validation rewrites parse trees in place, so none is run twice
-    SqlCreateTrigger t = (SqlCreateTrigger) SqlFrontEnd.parse(triggerSql);
-    String trigger = t.name().names.get(t.name().names.size() - 1);
+  /**
+   * Runs one trigger for one row. The statements are texts with parameters, the same for every
+   * row, so the session's plan caches plan each of them once per statement, not once per row.
+   */
+  private void fireRow(Bound t, Batch b, int row, QueryControl control) {
     if (t.when() != null) {
-      List<Object> params = new ArrayList<>();
-      SqlNode cond = bind(t.when(), trigger, table, b, row, oldAt, newAt, params);
-      SqlNode select = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.of(
-          new SqlCase(SqlParserPos.ZERO, null, SqlNodeList.of(cond),
-              SqlNodeList.of(SqlLiteral.createExactNumeric("1", SqlParserPos.ZERO)),
-              SqlLiteral.createExactNumeric("0", SqlParserPos.ZERO))),
-          null, null, null, null, null, null, null, null, null);
-      try (StatementResult r = runner.execute(select, params, control)) {
+      try (StatementResult r = runner.execute(t.when().sql(), t.when().params(b, row), control)) {
         Batch first = r.nextBatch();
         Object v = first == null || first.rowCount() == 0 ? null : first.column(0).getObject(0);
         if (!(v instanceof Number) || ((Number) v).longValue() != 1L) {
@@ -224,10 +217,8 @@ final class Triggers {
         }
       }
     }
-    for (SqlNode stmt : t.body()) {
-      List<Object> params = new ArrayList<>();
-      SqlNode bound = bind(stmt, trigger, table, b, row, oldAt, newAt, params);
-      try (StatementResult r = runner.execute(bound, params, control)) {
+    for (BoundStatement stmt : t.body()) {
+      try (StatementResult r = runner.execute(stmt.sql(), stmt.params(b, row), control)) {
         while (r.nextBatch() != null) {
           // a SELECT in a trigger body is run for its effects only (SQLite discards it)
         }
@@ -235,9 +226,60 @@ final class Triggers {
     }
   }
 
-  /** Replaces NEW.col / OLD.col by CAST(? AS type) and collects the parameter values. */
-  private static SqlNode bind(SqlNode node, String trigger, TableDefinition table, Batch b,
-      int row, int oldAt, int newAt, List<Object> params) {
+  /** A trigger with NEW/OLD replaced by parameters: its WHEN as a SELECT, and its body. */
+  private record Bound(BoundStatement when, List<BoundStatement> body) {
+    static Bound of(TableDefinition table, SqlCreateTrigger t, int oldAt, int newAt) {
+      String trigger = t.name().names.get(t.name().names.size() - 1);
+      BoundStatement when = null;
+      if (t.when() != null) {
+        List<Integer> refs = new ArrayList<>();
+        SqlNode cond = bind(t.when(), trigger, table, oldAt, newAt, refs);
+        SqlNode select = new SqlSelect(SqlParserPos.ZERO, null, SqlNodeList.of(
+            new SqlCase(SqlParserPos.ZERO, null, SqlNodeList.of(cond),
+                SqlNodeList.of(SqlLiteral.createExactNumeric("1", SqlParserPos.ZERO)),
+                SqlLiteral.createExactNumeric("0", SqlParserPos.ZERO))),
+            null, null, null, null, null, null, null, null, null);
+        when = BoundStatement.of(select, refs, table);
+      }
+      List<BoundStatement> body = new ArrayList<>();
+      for (SqlNode stmt : t.body()) {
+        List<Integer> refs = new ArrayList<>();
+        body.add(BoundStatement.of(bind(stmt, trigger, table, oldAt, newAt, refs), refs, table));
+      }
+      return new Bound(when, body);
+    }
+  }
+
+  /**
+   * A statement's text with {@code ?} for each NEW/OLD reference; {@code refs} are the batch
+   * columns that give the parameters, in order, and {@code types} their table column types.
+   */
+  private record BoundStatement(String sql, int[] refs, DataType[] types) {
+    static BoundStatement of(SqlNode node, List<Integer> refs, TableDefinition table) {
+      int[] at = new int[refs.size() / 2];
+      DataType[] types = new DataType[at.length];
+      for (int i = 0; i < at.length; i++) {
+        at[i] = refs.get(2 * i);
+        types[i] = table.columns().get(refs.get(2 * i + 1)).type();
+      }
+      return new BoundStatement(node.toSqlString(CalciteSqlDialect.DEFAULT).getSql(), at, types);
+    }
+
+    List<Object> params(Batch b, int row) {
+      List<Object> out = new ArrayList<>(refs.length);
+      for (int i = 0; i < refs.length; i++) {
+        out.add(external(b.column(refs[i]), row, types[i]));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Replaces NEW.col / OLD.col by CAST(? AS type); adds to {@code refs} the batch column and the
+   * table column of each, in parameter order.
+   */
+  private static SqlNode bind(SqlNode node, String trigger, TableDefinition table, int oldAt,
+      int newAt, List<Integer> refs) {
     return node.accept(new SqlShuttle() {
       @Override
       public SqlNode visit(SqlIdentifier id) {
@@ -259,8 +301,9 @@ final class Triggers {
               + "': table '" + table.name() + "' has no column " + id);
         }
         ColumnDef c = table.columns().get(col);
-        params.add(external(b.column(at + col), row, c.type()));
-        SqlDynamicParam p = new SqlDynamicParam(params.size() - 1, id.getParserPosition());
+        refs.add(at + col);
+        refs.add(col);
+        SqlDynamicParam p = new SqlDynamicParam(refs.size() / 2 - 1, id.getParserPosition());
         return SqlStdOperatorTable.CAST.createCall(id.getParserPosition(), p,
             SqlTypeSpecs.of(c.type()));
       }

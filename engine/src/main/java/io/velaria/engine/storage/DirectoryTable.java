@@ -1,8 +1,6 @@
 package io.velaria.engine.storage;
 
 import io.velaria.engine.column.Batch;
-import io.velaria.engine.column.Column;
-import io.velaria.engine.column.Columns;
 import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import io.velaria.engine.type.DataType;
@@ -107,7 +105,7 @@ final class DirectoryTable implements TableData {
         merged.addAll(perSegment.get(i));
       }
       merged.addAll(added);
-      segment = coalesce(merged);
+      segment = SmallBatches.coalesce(merged);
     }
     List<Manifest.SegmentRef> replaced = new ArrayList<>(refs.subList(keep, refs.size()));
     refs.subList(keep, refs.size()).clear();
@@ -176,47 +174,6 @@ final class DirectoryTable implements TableData {
       after += refs.get(start).rows();
     }
     return Math.min(start, refs.size() - 1); // always merge at least one old segment
-  }
-
-  /** Joins runs of small batches (e.g. single-row INSERTs) into batches of the default size. */
-  private List<Batch> coalesce(List<Batch> batches) {
-    List<Batch> out = new ArrayList<>();
-    List<Batch> run = new ArrayList<>();
-    int runRows = 0;
-    for (Batch b : batches) {
-      if (b.rowCount() >= Batch.DEFAULT_SIZE / 2) {
-        flush(run, runRows, out);
-        run.clear();
-        runRows = 0;
-        out.add(b);
-        continue;
-      }
-      if (runRows + b.rowCount() > Batch.DEFAULT_SIZE) {
-        flush(run, runRows, out);
-        run.clear();
-        runRows = 0;
-      }
-      run.add(b);
-      runRows += b.rowCount();
-    }
-    flush(run, runRows, out);
-    return out;
-  }
-
-  private void flush(List<Batch> run, int rows, List<Batch> out) {
-    if (run.size() == 1) {
-      out.add(run.get(0));
-    } else if (run.size() > 1) {
-      Column[] cols = new Column[types.size()];
-      for (int c = 0; c < cols.length; c++) {
-        List<Column> parts = new ArrayList<>();
-        for (Batch b : run) {
-          parts.add(b.column(c));
-        }
-        cols[c] = Columns.concat(types.get(c), parts);
-      }
-      out.add(new Batch(cols, rows));
-    }
   }
 
   private List<Batch> nonEmpty(List<Batch> batches) {

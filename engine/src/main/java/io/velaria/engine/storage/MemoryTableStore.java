@@ -49,15 +49,15 @@ public final class MemoryTableStore implements TableStore {
 
     @Override
     public synchronized void append(List<io.velaria.engine.column.Batch> more) {
-      List<io.velaria.engine.column.Batch> next = new ArrayList<>(batches);
+      List<io.velaria.engine.column.Batch> added = new ArrayList<>();
       long n = rows;
       for (io.velaria.engine.column.Batch b : more) {
         if (b.rowCount() > 0) {
-          next.add(b);
+          added.add(b);
           n += b.rowCount();
         }
       }
-      batches = List.copyOf(next);
+      batches = List.copyOf(SmallBatches.append(batches, added));
       rows = n;
       version++;
     }
