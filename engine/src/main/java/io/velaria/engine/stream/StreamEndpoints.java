@@ -8,7 +8,6 @@ import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import io.velaria.engine.session.Database;
 import io.velaria.engine.spi.TableSpec;
-import io.velaria.engine.storage.TableData;
 import io.velaria.engine.stream.spi.StreamSink;
 import io.velaria.engine.stream.spi.StreamSinkProvider;
 import io.velaria.engine.stream.spi.StreamSource;
@@ -34,7 +33,7 @@ final class StreamEndpoints {
   static StreamSink sink(Database db, CatalogEntry entry) {
     TableDefinition def = entry.definition();
     if (def.kind() == TableKind.MANAGED) {
-      return new TableSink(def.name(), entry.runtime(TableData.class));
+      return new TableSink(db, entry);
     }
     StreamSinkProvider custom = StreamConnectors.sink(def.format());
     if (custom != null) {
