@@ -119,7 +119,8 @@ abstract class StateColumn {
 
     @Override
     void addNull() {
-      nulls[next()] = true;
+      int g = next(); // before indexing: next() may replace the nulls array
+      nulls[g] = true;
     }
 
     @Override
@@ -206,7 +207,8 @@ abstract class StateColumn {
 
     @Override
     void addNull() {
-      nulls[next()] = true;
+      int g = next(); // before indexing: next() may replace the nulls array
+      nulls[g] = true;
     }
 
     @Override
@@ -292,7 +294,8 @@ abstract class StateColumn {
 
     @Override
     void addNull() {
-      nulls[next()] = true;
+      int g = next(); // before indexing: next() may replace the nulls array
+      nulls[g] = true;
     }
 
     @Override
