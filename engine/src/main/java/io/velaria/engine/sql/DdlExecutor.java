@@ -387,6 +387,7 @@ final class DdlExecutor {
           "'" + name + "' is a view: use DROP VIEW");
     }
     checkNoDependentViews(def, drop.cascade());
+    io.velaria.engine.stream.StreamCheckpoints.tableDropped(database, def);
     database.catalog().remove(def.schema(), def.name());
     if (def.kind() == TableKind.MANAGED) {
       database.tableStore().drop(def.storageId());

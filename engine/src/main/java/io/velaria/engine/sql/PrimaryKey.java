@@ -82,6 +82,12 @@ final class PrimaryKey {
    * data version, so a run of single-row INSERTs does not rescan the table each time.
    */
   void insert(TableData data, List<Batch> added) {
+    insert(data, added, data::append);
+  }
+
+  /** As {@link #insert(TableData, List)}, committing the rows with {@code append}. */
+  void insert(TableData data, List<Batch> added,
+      java.util.function.Consumer<List<Batch>> append) {
     synchronized (data) {
       KeySet cached = KEYS.get(data);
       Set<Object> keys;
@@ -104,7 +110,7 @@ final class PrimaryKey {
           }
         }
       }
-      data.append(added);
+      append.accept(added);
       keys.addAll(fresh);
       KEYS.put(data, new KeySet(data.version(), keys));
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A managed table kept in one directory: a {@link Manifest} naming immutable segment files.
@@ -93,12 +95,32 @@ final class DirectoryTable implements TableData {
       return;
     }
     resyncIfNeeded();
+    append(added, state.manifest().streams());
+  }
+
+  @Override
+  public synchronized void appendForStream(List<Batch> batches, String streamKey,
+      long commitId) {
+    List<Batch> added = nonEmpty(batches);
+    StreamCommits.checkKey(streamKey);
+    resyncIfNeeded();
+    Map<String, Long> streams = new TreeMap<>(state.manifest().streams());
+    streams.put(streamKey, commitId);
+    append(added, streams);
+  }
+
+  @Override
+  public long streamCommit(String streamKey) {
+    return state.manifest().streams().getOrDefault(streamKey, -1L);
+  }
+
+  private void append(List<Batch> added, Map<String, Long> streams) {
     Loaded current = load();
     List<Manifest.SegmentRef> refs = new ArrayList<>(state.manifest().segments());
     List<List<Batch>> perSegment = new ArrayList<>(current.perSegment());
     List<Batch> segment = added;
     int keep = refs.size();
-    if (refs.size() + 1 > MAX_SEGMENTS) {
+    if (!added.isEmpty() && refs.size() + 1 > MAX_SEGMENTS) {
       keep = mergeFrom(refs, rows(added));
       List<Batch> merged = new ArrayList<>();
       for (int i = keep; i < refs.size(); i++) {
@@ -110,14 +132,15 @@ final class DirectoryTable implements TableData {
     List<Manifest.SegmentRef> replaced = new ArrayList<>(refs.subList(keep, refs.size()));
     refs.subList(keep, refs.size()).clear();
     perSegment.subList(keep, perSegment.size()).clear();
-    commit(refs, perSegment, segment, replaced);
+    commit(refs, perSegment, segment, replaced, streams);
   }
 
   @Override
   public synchronized void replaceAll(List<Batch> batches) {
     List<Batch> all = nonEmpty(batches);
     resyncIfNeeded();
-    commit(new ArrayList<>(), new ArrayList<>(), all, state.manifest().segments());
+    commit(new ArrayList<>(), new ArrayList<>(), all, state.manifest().segments(),
+        state.manifest().streams());
   }
 
   private void resyncIfNeeded() {
@@ -132,7 +155,7 @@ final class DirectoryTable implements TableData {
    * then deletes the {@code replaced} segment files, which no manifest names any more.
    */
   private void commit(List<Manifest.SegmentRef> refs, List<List<Batch>> perSegment,
-      List<Batch> segment, List<Manifest.SegmentRef> replaced) {
+      List<Batch> segment, List<Manifest.SegmentRef> replaced, Map<String, Long> streams) {
     long version = state.manifest().version() + 1;
     Path temp = null;
     try {
@@ -145,7 +168,7 @@ final class DirectoryTable implements TableData {
         refs.add(new Manifest.SegmentRef(name, rows(segment)));
         perSegment.add(List.copyOf(segment));
       }
-      Manifest next = new Manifest(version, refs);
+      Manifest next = new Manifest(version, refs, streams);
       resync = true;
       next.write(dir);
       resync = false;

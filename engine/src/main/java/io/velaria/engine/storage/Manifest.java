@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
@@ -19,10 +22,15 @@ import java.util.zip.CRC32;
  * velaria-manifest 1
  * version 42
  * segment seg-0000000000000041.vseg 1000
+ * stream insert-per_key-1a2b3c4d5e6f 17
  * crc 1a2b3c4d
  * </pre>
+ *
+ * <p>A {@code stream} line records the last micro-batch a stream committed into the table; it
+ * is switched with the rows in the same manifest write, which makes a stream sink's rows and
+ * its checkpoint one commit (see {@link TableData#appendForStream}).
  */
-record Manifest(long version, List<Manifest.SegmentRef> segments) {
+record Manifest(long version, List<Manifest.SegmentRef> segments, Map<String, Long> streams) {
   static final String FILE_NAME = "manifest";
   private static final String HEADER = "velaria-manifest 1";
 
@@ -31,6 +39,11 @@ record Manifest(long version, List<Manifest.SegmentRef> segments) {
 
   Manifest {
     segments = List.copyOf(segments);
+    streams = Collections.unmodifiableMap(new TreeMap<>(streams));
+  }
+
+  Manifest(long version, List<SegmentRef> segments) {
+    this(version, segments, Map.of());
   }
 
   long rowCount() {
@@ -47,6 +60,9 @@ record Manifest(long version, List<Manifest.SegmentRef> segments) {
     text.append(HEADER).append('\n').append("version ").append(version).append('\n');
     for (SegmentRef s : segments) {
       text.append("segment ").append(s.file()).append(' ').append(s.rows()).append('\n');
+    }
+    for (Map.Entry<String, Long> e : streams.entrySet()) {
+      text.append("stream ").append(e.getKey()).append(' ').append(e.getValue()).append('\n');
     }
     String body = text.toString();
     text.append("crc ").append(Long.toHexString(crc(body))).append('\n');
@@ -75,11 +91,17 @@ record Manifest(long version, List<Manifest.SegmentRef> segments) {
       String[] lines = body.split("\n");
       long version = Long.parseLong(field(lines[1], "version", 2)[1]);
       List<SegmentRef> segments = new ArrayList<>();
+      Map<String, Long> streams = new TreeMap<>();
       for (int i = 2; i < lines.length; i++) {
+        if (lines[i].startsWith("stream ")) {
+          String[] parts = field(lines[i], "stream", 3);
+          streams.put(parts[1], Long.parseLong(parts[2]));
+          continue;
+        }
         String[] parts = field(lines[i], "segment", 3);
         segments.add(new SegmentRef(parts[1], Long.parseLong(parts[2])));
       }
-      return new Manifest(version, segments);
+      return new Manifest(version, segments, streams);
     } catch (RuntimeException e) {
       throw new VelariaException(SqlStates.IO_ERROR,
           "table manifest " + file + " is corrupt: " + e.getMessage(), e);

@@ -36,6 +36,7 @@ public final class MemoryTableStore implements TableStore {
     private volatile List<io.velaria.engine.column.Batch> batches = List.of();
     private volatile long rows;
     private volatile long version;
+    private final java.util.Map<String, Long> streams = new java.util.HashMap<>();
 
     @Override
     public List<io.velaria.engine.column.Batch> snapshot() {
@@ -75,6 +76,19 @@ public final class MemoryTableStore implements TableStore {
       batches = List.copyOf(next);
       rows = n;
       version++;
+    }
+
+    @Override
+    public synchronized void appendForStream(List<io.velaria.engine.column.Batch> more,
+        String streamKey, long commitId) {
+      StreamCommits.checkKey(streamKey);
+      append(more);
+      streams.put(streamKey, commitId);
+    }
+
+    @Override
+    public synchronized long streamCommit(String streamKey) {
+      return streams.getOrDefault(streamKey, -1L);
     }
 
     @Override

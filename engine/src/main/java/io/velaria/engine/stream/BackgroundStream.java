@@ -25,6 +25,11 @@ final class BackgroundStream {
     this.thread.setDaemon(true);
   }
 
+  /** The incarnations of the stream's source and sink tables. */
+  String tables() {
+    return run.tables();
+  }
+
   void start() {
     thread.start();
   }

@@ -8,7 +8,6 @@ import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import io.velaria.engine.session.Database;
 import io.velaria.engine.spi.TableSpec;
-import io.velaria.engine.storage.TableData;
 import io.velaria.engine.stream.spi.StreamSink;
 import io.velaria.engine.stream.spi.StreamSinkProvider;
 import io.velaria.engine.stream.spi.StreamSource;
@@ -26,7 +25,7 @@ final class StreamEndpoints {
   static StreamSource source(Database db, TableDefinition def) {
     StreamSourceProvider custom = StreamConnectors.source(def.format());
     if (custom != null) {
-      return custom.open(db.tableSpec(def.name(), def.columns(), def.options()));
+      return custom.open(db.tableSpec(def.name(), def.columns(), withoutTableId(def)));
     }
     return new FileDirectorySource(db, def);
   }
@@ -34,11 +33,11 @@ final class StreamEndpoints {
   static StreamSink sink(Database db, CatalogEntry entry) {
     TableDefinition def = entry.definition();
     if (def.kind() == TableKind.MANAGED) {
-      return new TableSink(def.name(), entry.runtime(TableData.class));
+      return new TableSink(db, entry);
     }
     StreamSinkProvider custom = StreamConnectors.sink(def.format());
     if (custom != null) {
-      return custom.open(db.tableSpec(def.name(), def.columns(), def.options()));
+      return custom.open(db.tableSpec(def.name(), def.columns(), withoutTableId(def)));
     }
     Map<String, String> options = StreamOptions.forConnector(def.options());
     Path path = resolvedPath(db, def);
@@ -51,6 +50,13 @@ final class StreamEndpoints {
           + "': a parquet file cannot be appended to; give a directory path ending in '/'");
     }
     return new FileSink(db, def.name(), def.format(), cols, options, path);
+  }
+
+  /** The options a custom provider sees: as declared, without the runtime's table id. */
+  private static Map<String, String> withoutTableId(TableDefinition def) {
+    Map<String, String> options = new java.util.LinkedHashMap<>(def.options());
+    options.remove(StreamOptions.TABLE_ID);
+    return options;
   }
 
   static Path resolvedPath(Database db, TableDefinition def) {

@@ -69,9 +69,9 @@ public final class StreamManager implements SystemTable {
 
   synchronized CheckpointStore checkpoints(Path directory, String key) {
     if (directory != null) {
-      return new CheckpointStore(directory);
+      return new CheckpointStore(directory, key);
     }
-    return memoryCheckpoints.computeIfAbsent(key, k -> new CheckpointStore(null));
+    return memoryCheckpoints.computeIfAbsent(key, k -> new CheckpointStore(null, key));
   }
 
   /** Claims a checkpoint for one run at a time; false when another run holds it. */
@@ -90,6 +90,26 @@ public final class StreamManager implements SystemTable {
   synchronized BackgroundStream running(String name) {
     BackgroundStream b = running.get(name.toLowerCase(Locale.ROOT));
     return b != null && b.isAlive() ? b : null;
+  }
+
+  /** The name of a running background stream whose source or sink is {@code identity}. */
+  synchronized String runningOn(String identity) {
+    for (BackgroundStream b : running.values()) {
+      if (b.isAlive() && StreamCheckpoints.mentions(b.tables(), identity)) {
+        return b.name();
+      }
+    }
+    return null;
+  }
+
+  /** Forgets the in-memory checkpoints of streams whose source or sink is {@code identity}. */
+  synchronized void forgetCheckpoints(String identity) {
+    memoryCheckpoints.values().removeIf(store -> {
+      Checkpoint c = store.load();
+      Checkpoint p = store.loadPending();
+      return c != null && StreamCheckpoints.mentions(c.tables(), identity)
+          || p != null && StreamCheckpoints.mentions(p.tables(), identity);
+    });
   }
 
   synchronized void started(String name, BackgroundStream b) {

@@ -24,8 +24,14 @@ final class StreamOptions {
   /** max_files_per_batch: files per micro-batch of a source (START STREAM WITH overrides). */
   static final String MAX_FILES = "max_files_per_batch";
 
+  /**
+   * stream_table_id: set by CREATE SOURCE/SINK TABLE, different for every table created, so a
+   * checkpoint of a dropped table is not taken for one of a new table with the same name.
+   */
+  static final String TABLE_ID = "stream_table_id";
+
   private static final Set<String> OWN = Set.of(SETTLE_MS, ON_ERROR, REJECTS_PATH,
-      CHECKPOINT_PATH, MAX_FILES);
+      CHECKPOINT_PATH, MAX_FILES, TABLE_ID);
 
   private StreamOptions() {}
 

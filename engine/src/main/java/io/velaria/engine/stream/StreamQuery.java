@@ -49,6 +49,8 @@ final class StreamQuery {
   static final String STATE_TABLE = "__velaria_state";
 
   final String text;
+  /** The incarnations of source and sink (see {@link StreamTables#identity}). */
+  final String tables;
   final CatalogEntry sourceEntry;
   final CatalogEntry sinkEntry;
   final SqlWindowBy window;
@@ -66,6 +68,8 @@ final class StreamQuery {
       List<KeyedState.Merge> merges, int keyCount, BatchHolder batchInput,
       BatchHolder stateInput) {
     this.text = text;
+    this.tables = StreamTables.identity(sourceEntry.definition()) + " -> "
+        + StreamTables.identity(sinkEntry.definition());
     this.sourceEntry = sourceEntry;
     this.sinkEntry = sinkEntry;
     this.window = window;
@@ -174,6 +178,9 @@ final class StreamQuery {
       throw new VelariaException(SqlStates.WRONG_OBJECT_TYPE, "a stream query writes a SINK"
           + " table or a managed table; '" + sink.definition().name() + "' is a "
           + sinkKind.jdbcType().toLowerCase(Locale.ROOT));
+    }
+    if (sinkKind == TableKind.MANAGED) {
+      TableSink.refuseTriggers(sink.definition());
     }
     SqlNode query = insert.getSource();
     if (query instanceof SqlOrderBy) {

@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * The micro-batch loop of one stream: poll the source from the committed offset, run the
- * stages, prepare the sink output, write the checkpoint (the commit point), publish. After a
- * crash, {@link #recover} brings the sink back to the last checkpoint and reloads the state, so
- * every source row is reflected in the sink exactly once.
+ * stages, prepare the sink output, write the checkpoint (the commit point), publish. A
+ * managed-table sink instead commits rows and micro-batch id in one table commit between a
+ * pending and the final checkpoint. After a crash, {@link #recover} brings the sink back to the
+ * last checkpoint and reloads the state, so every source row is reflected in the sink exactly
+ * once.
  */
 final class StreamRun {
   private final StreamQuery query;
@@ -45,9 +47,18 @@ final class StreamRun {
           + store.location() + " belongs to another query (" + c.query()
           + "); use another stream name or checkpoint_path");
     }
+    if (c != null && c.tables() != null && !c.tables().equals(query.tables)) {
+      // the source or sink was dropped and created again since: start afresh
+      store.clear();
+      c = null;
+    }
+    if (sink instanceof TableSink) {
+      c = resolvePending((TableSink) sink, c);
+    }
     if (c == null) {
       // checkpoint 0 records where the sink stood before the stream wrote anything
-      c = new Checkpoint(0, query.text, null, sink.prepare(0, List.of()), List.of(), 0, 0);
+      c = new Checkpoint(0, query.text, query.tables, null, sink.prepare(0, List.of()),
+          List.of(), 0, 0);
       store.save(c);
     }
     sink.recover(c.id(), c.sinkState());
@@ -57,6 +68,30 @@ final class StreamRun {
     }
     last = c;
     progress.restored(c, lastLine(c.sourceOffset()));
+  }
+
+  /**
+   * A managed-table sink's pending checkpoint is committed exactly when the table's commit
+   * recorded its id (the crash came between that commit and the rename of the checkpoint).
+   */
+  private Checkpoint resolvePending(TableSink table, Checkpoint committed) {
+    Checkpoint pending = store.loadPending();
+    if (pending == null) {
+      return committed;
+    }
+    boolean sameRun = query.text.equals(pending.query()) && (pending.tables() == null
+        || pending.tables().equals(query.tables));
+    if (sameRun && table.committed(store.key()) >= pending.id()
+        && (committed == null || pending.id() > committed.id())) {
+      store.promotePending();
+      return pending;
+    }
+    store.dropPending();
+    return committed;
+  }
+
+  String tables() {
+    return query.tables;
   }
 
   long rowsOut() {
@@ -83,19 +118,34 @@ final class StreamRun {
       rows += b.rowCount();
     }
     long sinkStart = System.nanoTime();
-    String sinkState = sink.prepare(id, out);
-    CrashPoints.reach("sink_prepared");
-    Checkpoint next = new Checkpoint(id, query.text, poll.nextOffset(), sinkState,
-        state == null ? List.of() : state.toRows(), last.rowsIn() + poll.rowCount(),
-        last.rowsOut() + rows);
-    store.save(next);
-    CrashPoints.reach("checkpoint_saved");
-    sink.publish(id);
+    Checkpoint next;
+    if (sink instanceof TableSink && rows > 0) {
+      // the table's commit (rows + this id) is the commit point; see resolvePending
+      next = checkpoint(id, poll, "table commit", rows);
+      store.savePending(next);
+      CrashPoints.reach("checkpoint_pending");
+      ((TableSink) sink).commit(store.key(), id, out);
+      CrashPoints.reach("table_committed");
+      store.promotePending();
+    } else {
+      String sinkState = sink.prepare(id, out);
+      CrashPoints.reach("sink_prepared");
+      next = checkpoint(id, poll, sinkState, rows);
+      store.save(next);
+      CrashPoints.reach("checkpoint_saved");
+      sink.publish(id);
+    }
     last = next;
     long end = System.nanoTime();
     progress.processed(poll.rowCount(), rows, poll.skippedRows(), (end - start) / 1_000_000,
         (end - sinkStart) / 1_000_000, poll.position(), id, -1);
     return true;
+  }
+
+  private Checkpoint checkpoint(long id, SourcePoll poll, String sinkState, long rows) {
+    return new Checkpoint(id, query.text, query.tables, poll.nextOffset(), sinkState,
+        state == null ? List.of() : state.toRows(), last.rowsIn() + poll.rowCount(),
+        last.rowsOut() + rows);
   }
 
   private static String lastLine(String offset) {

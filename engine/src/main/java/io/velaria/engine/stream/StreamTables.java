@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** {@code CREATE SOURCE TABLE} / {@code CREATE SINK TABLE} and their catalog runtime side. */
 public final class StreamTables {
@@ -45,9 +46,10 @@ public final class StreamTables {
     }
     StreamOptions.nonNegativeLong(options, StreamOptions.SETTLE_MS, 0);
     StreamOptions.skipErrors(options);
+    Map<String, String> withId = new LinkedHashMap<>(options);
+    withId.put(StreamOptions.TABLE_ID, UUID.randomUUID().toString());
     TableDefinition def = new TableDefinition(schema, name,
-        source ? TableKind.SOURCE : TableKind.SINK, columns, f, new LinkedHashMap<>(options),
-        null, null);
+        source ? TableKind.SOURCE : TableKind.SINK, columns, f, withId, null, null);
     if (source && !custom) {
       Path dir = StreamEndpoints.resolvedPath(db, def);
       try {
@@ -76,6 +78,16 @@ public final class StreamTables {
       }
     }
     db.catalog().add(def, open(db, def));
+  }
+
+  /**
+   * Which incarnation of a table a stream checkpoint belongs to: a managed table's storage id,
+   * a SOURCE/SINK table's {@code stream_table_id}; both are new for every CREATE.
+   */
+  static String identity(TableDefinition def) {
+    String id = def.kind() == TableKind.MANAGED ? def.storageId()
+        : def.options().get(StreamOptions.TABLE_ID);
+    return def.name().toLowerCase(Locale.ROOT) + "#" + (id == null ? "" : id);
   }
 
   /**

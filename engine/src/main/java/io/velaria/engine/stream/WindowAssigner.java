@@ -20,6 +20,12 @@ final class WindowAssigner {
   private final int timeColumn;
   private final long every;
   private final long slide;
+  /**
+   * Recently formatted window starts, by slide number modulo the size: rows arrive roughly in
+   * time order, so nearly every row finds its windows' text here instead of formatting it.
+   */
+  private final long[] cachedStart = new long[64];
+  private final String[] cachedText = new String[64];
 
   WindowAssigner(int timeColumn, long every, long slide) {
     this.timeColumn = timeColumn;
@@ -49,7 +55,7 @@ final class WindowAssigner {
       long t = time.get(r);
       for (long start = Math.floorDiv(t, slide) * slide; start + every > t; start -= slide) {
         positions[n] = r;
-        starts[n] = format(start);
+        starts[n] = text(start);
         n++;
       }
     }
@@ -59,6 +65,17 @@ final class WindowAssigner {
     cols[cols.length - 1] = new StringColumn(DataType.VARCHAR, n,
         java.util.Arrays.copyOf(starts, n), null);
     return new Batch(cols, n);
+  }
+
+  private String text(long start) {
+    int i = (int) Math.floorMod(Math.floorDiv(start, slide), (long) cachedText.length);
+    String t = cachedText[i];
+    if (t == null || cachedStart[i] != start) {
+      t = format(start);
+      cachedText[i] = t;
+      cachedStart[i] = start;
+    }
+    return t;
   }
 
   static String format(long ms) {

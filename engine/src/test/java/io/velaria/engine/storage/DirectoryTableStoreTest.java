@@ -42,6 +42,30 @@ class DirectoryTableStoreTest {
   }
 
   @Test
+  void streamCommitsAreRecordedWithTheRowsAndSurviveRestartAndRewrites() {
+    try (DirectoryTableStore store = new DirectoryTableStore(root)) {
+      TableData t = store.create("s1", TestRows.NUMBERED);
+      assertEquals(-1, t.streamCommit("insert-a-1"));
+      t.appendForStream(List.of(TestRows.numbered(0, 10)), "insert-a-1", 1);
+      t.appendForStream(List.of(), "insert-b-2", 7); // no rows: only the commit is recorded
+      t.append(List.of(TestRows.numbered(10, 5))); // another writer keeps the records
+      t.appendForStream(List.of(TestRows.numbered(15, 5)), "insert-a-1", 2);
+      assertEquals(2, t.streamCommit("insert-a-1"));
+      assertEquals(7, t.streamCommit("insert-b-2"));
+      t.replaceAll(List.of(TestRows.numbered(0, 3))); // DELETE keeps them too
+      assertThrows(IllegalArgumentException.class,
+          () -> t.appendForStream(List.of(), "two words", 1));
+    }
+    try (DirectoryTableStore store = new DirectoryTableStore(root)) {
+      TableData t = store.open("s1", TestRows.NUMBERED);
+      assertEquals(expectedIds(0, 3), TestRows.rows(t.snapshot()));
+      assertEquals(2, t.streamCommit("insert-a-1"));
+      assertEquals(7, t.streamCommit("insert-b-2"));
+      assertEquals(-1, t.streamCommit("insert-c-3"));
+    }
+  }
+
+  @Test
   void appendsSurviveRestartWithVersion() {
     long version;
     try (DirectoryTableStore store = new DirectoryTableStore(root)) {
