@@ -328,8 +328,16 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
       return new NestedLoopJoinOperator(probe, build, probeTypes, buildTypes, node.joinType(),
           residual, ctx);
     }
-    return new HashJoinOperator(probe, build, probeTypes, buildTypes, node.probeKeys(),
-        node.buildKeys(), node.nullSafeKeys(), node.joinType(), residual, ctx);
+    HashJoinOperator join = new HashJoinOperator(probe, build, probeTypes, buildTypes,
+        node.probeKeys(), node.buildKeys(), node.nullSafeKeys(), node.joinType(), residual, ctx);
+    if (residual != null) {
+      boolean[] reads = new boolean[probeTypes.length + buildTypes.length];
+      for (int c : RelOptUtil.InputFinder.bits(node.residual())) {
+        reads[c] = true;
+      }
+      join.residualReads(reads);
+    }
+    return join;
   }
 
   @Override

@@ -183,7 +183,9 @@ public final class QueryPlanner {
 
   private RelNode optimize(RelNode rel, SqlToRelConverter converter) {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), catalogReader);
-    // 1. subqueries become joins and correlates, then correlates become joins
+    // 1. [NOT] EXISTS become semi (anti) joins where they can; other subqueries become joins
+    // and correlates, then correlates become joins
+    rel = ExistsToSemiJoin.apply(rel);
     rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
