@@ -82,27 +82,37 @@ final class JoinSizeEstimator {
       return current * rows[next]; // only non-equi conditions: no estimate of their effect
     }
     double ndvNew = 1;
-    for (Integer f : strongest.keySet()) {
-      ndvNew *= ndv(f);
+    double ndvOld = 1;
+    java.util.Set<Integer> oldFactors = new java.util.HashSet<>();
+    for (Map.Entry<Integer, Double> e : strongest.entrySet()) {
+      ndvNew *= ndv(e.getKey());
+      ndvOld *= e.getValue();
+      oldFactors.add(factorOf[strongestField.get(e.getKey())]);
+    }
+    if (strongest.size() > 1 && oldFactors.size() == 1) {
+      // Several columns of one input against several of another (TPC-H q09's lineitem
+      // (l_partkey, l_suppkey) against partsupp's key pairs) are correlated: the product of
+      // their distinct counts overstates the distinct pairs, on the foreign-key side most
+      // (10^9 (partkey, suppkey) combinations where lineitem has partsupp's 800k at SF 1),
+      // which shrank that 6M-row join to 800k rows in the estimate. Cap each side's pair
+      // count by the other input's (over whole tables): a foreign key's pairs are contained
+      // in the key's.
+      int oldFactor = oldFactors.iterator().next();
+      double productOld = 1;
+      double maxNew = 1;
+      double maxOld = 1;
+      for (Map.Entry<Integer, Integer> e : strongestField.entrySet()) {
+        productOld *= ndv(e.getValue());
+        maxNew = Math.max(maxNew, ndv(e.getKey()));
+        maxOld = Math.max(maxOld, ndv(e.getValue()));
+      }
+      double baseNew = Math.min(ndvNew, rows[next]);
+      double baseOld = Math.min(productOld, rows[oldFactor]);
+      ndvNew = Math.min(baseNew, Math.max(baseOld, maxNew));
+      ndvOld = Math.min(Math.min(baseOld, Math.max(baseNew, maxOld)), current);
+      return current * rows[next] / Math.max(1, Math.max(ndvNew, ndvOld));
     }
     ndvNew = Math.min(ndvNew, rows[next]);
-    // Joined-side columns of one input are correlated (lineitem's l_partkey, l_suppkey
-    // reference partsupp's key pairs): the product of their distinct counts would say
-    // (partkey, suppkey) pairs are all distinct and shrink TPC-H q09's lineitem-partsupp join
-    // from 6M to 800k rows at SF 1. Per input, cap the product at the larger of its biggest
-    // single count and the new side's distinct keys (containment of foreign keys). Columns of
-    // different inputs stay independent (q05's c_nationkey and l_suppkey against supplier).
-    Map<Integer, double[]> perFactor = new HashMap<>(); // factor -> {product, max single}
-    for (Map.Entry<Integer, Double> e : strongest.entrySet()) {
-      int factor = factorOf[strongestField.get(e.getKey())];
-      double[] pm = perFactor.computeIfAbsent(factor, k -> new double[] {1, 1});
-      pm[0] *= e.getValue();
-      pm[1] = Math.max(pm[1], e.getValue());
-    }
-    double ndvOld = 1;
-    for (double[] pm : perFactor.values()) {
-      ndvOld *= pm[0] > pm[1] ? Math.min(pm[0], Math.max(pm[1], ndvNew)) : pm[0];
-    }
     ndvOld = Math.min(ndvOld, current);
     return current * rows[next] / Math.max(1, Math.max(ndvNew, ndvOld));
   }

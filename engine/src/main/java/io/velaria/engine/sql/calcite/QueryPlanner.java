@@ -195,6 +195,7 @@ public final class QueryPlanner {
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     // 3. push filters down and through joins, merge projections
     rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
+    rel = rel.accept(new OrImpliedFilters(rel.getCluster().getRexBuilder()));
     rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
         CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
@@ -204,6 +205,9 @@ public final class QueryPlanner {
     // DISTINCT aggregates run natively in the hash aggregation (no rewrite into grouping sets)
     // 4. order joins by estimated sizes (no cross products where a join condition exists)
     rel = joinOrder(rel);
+    // 5. trim again: merging projections into aggregates above can leave a scan reading every
+    // column of its table (TPC-H q20's decorrelated lineitem aggregate read all 16)
+    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
         CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
     return rel;
