@@ -97,18 +97,6 @@ public final class GreedyJoinOrder extends RelOptRule {
         conjuncts, factorsOf);
     int[] order = n <= EXHAUSTIVE_LIMIT ? exhaustiveOrder(n, rows, est, factorsOf)
         : greedyOrder(n, rows, est, factorsOf);
-    if (Boolean.getBoolean("velaria.debugJoinOrder")) {
-      System.err.println("rows " + java.util.Arrays.toString(rows) + " order "
-          + java.util.Arrays.toString(order));
-      BitSet j = new BitSet(n);
-      double cur = rows[order[0]];
-      j.set(order[0]);
-      for (int k = 1; k < n; k++) {
-        cur = Math.max(1, est.joinRows(cur, j, order[k]));
-        j.set(order[k]);
-        System.err.println("  + " + order[k] + " -> " + cur);
-      }
-    }
 
     BitSet joined = new BitSet(n);
     boolean[] used = new boolean[conjuncts.size()];
