@@ -40,6 +40,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The engine's connection, for tools that run their own statements (EXPLAIN). */
+    Connection connection() {
+        return connection;
+    }
+
     public EngineKind kind() {
         return kind;
     }

@@ -21,6 +21,7 @@ import io.velaria.engine.exec.operator.ParallelUnionOperator;
 import io.velaria.engine.exec.operator.ProjectOperator;
 import io.velaria.engine.exec.operator.ScanOperator;
 import io.velaria.engine.exec.operator.SetOperationOperator;
+import io.velaria.engine.exec.operator.SmallerSideJoinOperator;
 import io.velaria.engine.exec.operator.SortOperator;
 import io.velaria.engine.exec.operator.UnionAllOperator;
 import io.velaria.engine.plan.AggregateNode;
@@ -328,8 +329,23 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
       return new NestedLoopJoinOperator(probe, build, probeTypes, buildTypes, node.joinType(),
           residual, ctx);
     }
-    return new HashJoinOperator(probe, build, probeTypes, buildTypes, node.probeKeys(),
-        node.buildKeys(), node.nullSafeKeys(), node.joinType(), residual, ctx);
+    boolean[] reads = null;
+    if (residual != null) {
+      reads = new boolean[probeTypes.length + buildTypes.length];
+      for (int c : RelOptUtil.InputFinder.bits(node.residual())) {
+        reads[c] = true;
+      }
+    }
+    if (node.joinType() == JoinType.INNER) {
+      return new SmallerSideJoinOperator(probe, build, probeTypes, buildTypes,
+          node.probeKeys(), node.buildKeys(), node.nullSafeKeys(), residual, reads, ctx);
+    }
+    HashJoinOperator join = new HashJoinOperator(probe, build, probeTypes, buildTypes,
+        node.probeKeys(), node.buildKeys(), node.nullSafeKeys(), node.joinType(), residual, ctx);
+    if (reads != null) {
+      join.residualReads(reads);
+    }
+    return join;
   }
 
   @Override

@@ -96,6 +96,14 @@ public final class GroupHashTable implements AutoCloseable {
     probe(cols, count, out, true);
   }
 
+  /**
+   * Makes room for {@code count} more keys at once (a join's build side, whose row count is an
+   * upper bound), so inserting them never grows or rehashes the table.
+   */
+  public void expectKeys(int count) {
+    ensureRoom(count);
+  }
+
   /** Like {@link #findOrInsert} but never inserts: -1 for keys not in the table. */
   public void find(Column[] cols, int count, int[] out) {
     probe(cols, count, out, false);

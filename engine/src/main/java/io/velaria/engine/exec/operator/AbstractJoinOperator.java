@@ -61,7 +61,10 @@ abstract class AbstractJoinOperator implements Operator {
     this.buildIdx = new int[cap];
   }
 
-  /** Called for each build batch as it arrives; {@code firstRow} is its offset overall. */
+  /** Called once the build side's row count is known, before its batches are indexed. */
+  protected void beforeBuild(int rows) {}
+
+  /** Called for each build batch in order; {@code firstRow} is its offset overall. */
   protected abstract void onBuildBatch(Batch b, int firstRow);
 
   /** Called once the build side is materialized in {@link #buildData}. */
@@ -145,10 +148,16 @@ abstract class AbstractJoinOperator implements Operator {
       ctx.memory().reserve(bytes, "materializing the build side of a join");
       buildBytes += bytes;
       batches.add(b);
-      onBuildBatch(b, rows);
       rows += b.rowCount();
     }
     closeBuild();
+    // indexed only once complete, so the index is sized once instead of growing per batch
+    beforeBuild(rows);
+    int first = 0;
+    for (Batch batch : batches) {
+      onBuildBatch(batch, first);
+      first += batch.rowCount();
+    }
     buildData = BatchConcat.concat(buildTypes, batches);
     if (type == JoinType.RIGHT || type == JoinType.FULL) {
       reserve(rows, "tracking matched rows of a join");
@@ -169,10 +178,49 @@ abstract class AbstractJoinOperator implements Operator {
     buildBytes += bytes;
   }
 
+  /**
+   * Tells which columns (probe then build) the residual condition reads: only those are
+   * gathered for its candidate pairs, the others are stand-ins of NULLs it never looks at, and
+   * the output columns are gathered for the pairs that pass only (none for SEMI/ANTI).
+   */
+  public final void residualReads(boolean[] columns) {
+    if (columns.length != probeTypes.length + buildTypes.length) {
+      throw new IllegalArgumentException("residual columns: " + columns.length);
+    }
+    residualReads = columns.clone();
+    standIns = new Column[columns.length];
+  }
+
+  private boolean[] residualReads;
+  /** Cached all-NULL columns for the columns the residual does not read. */
+  private Column[] standIns;
+
+  private Batch residualInput(int c) {
+    int np = probeTypes.length;
+    Column[] cols = new Column[np + buildTypes.length];
+    for (int i = 0; i < cols.length; i++) {
+      boolean isProbe = i < np;
+      if (residualReads[i]) {
+        cols[i] = isProbe ? probeBatch.column(i).select(probeIdx, c)
+            : buildData.column(i - np).select(buildIdx, c);
+      } else {
+        Column s = standIns[i];
+        if (s == null || s.size() != c) {
+          s = io.velaria.engine.column.Columns.constant(
+              isProbe ? probeTypes[i] : buildTypes[i - np], null, c);
+          standIns[i] = s;
+        }
+        cols[i] = s;
+      }
+    }
+    return new Batch(cols, c);
+  }
+
   private Batch joinCandidates(int c) {
     Batch pairs = null;
     if (residual != null) {
-      pairs = combine(probeBatch.select(probeIdx, c), buildData.select(buildIdx, c), c);
+      pairs = residualReads != null ? residualInput(c)
+          : combine(probeBatch.select(probeIdx, c), buildData.select(buildIdx, c), c);
       int[] positions = new int[c];
       int kept = Conditions.trueRows(residual.evaluate(pairs), c, positions);
       for (int i = 0; i < kept; i++) {
@@ -180,7 +228,7 @@ abstract class AbstractJoinOperator implements Operator {
         probeIdx[i] = probeIdx[positions[i]];
         buildIdx[i] = buildIdx[positions[i]];
       }
-      if (kept == 0) {
+      if (kept == 0 || residualReads != null) {
         pairs = null;
       } else if (kept < c) {
         pairs = pairs.select(positions, kept);

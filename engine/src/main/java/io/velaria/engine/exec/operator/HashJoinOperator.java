@@ -86,6 +86,13 @@ public final class HashJoinOperator extends AbstractJoinOperator {
   }
 
   @Override
+  protected void beforeBuild(int rows) {
+    reserve(4L * rows, "building the hash table of a join");
+    rowGroup = new int[rows];
+    table.expectKeys(rows);
+  }
+
+  @Override
   protected void onBuildBatch(Batch b, int firstRow) {
     int n = b.rowCount();
     if (rowGroup.length < firstRow + n) {

@@ -64,7 +64,13 @@ final class DistinctCounts {
     });
   }
 
-  /** Every k-th row of the committed batches (all rows when the table is small). */
+  /**
+   * A uniform random sample of rows of the committed batches (all rows when the table is
+   * small), with a fixed seed so plans are repeatable. Not every k-th row: tables are often
+   * clustered by a foreign key (lineitem by l_orderkey, about 4 rows per order), and a
+   * systematic sample then sees every value once and estimates l_orderkey as unique (6M
+   * instead of 1.5M at SF 1), which made TPC-H q09 join lineitem to orders first.
+   */
   private static double fromManaged(TableData data, int column) {
     List<Batch> batches = data.snapshot();
     long total = 0;
@@ -74,16 +80,28 @@ final class DistinctCounts {
     if (total == 0) {
       return 0;
     }
-    long step = Math.max(1, total / SAMPLE);
-    List<Object> sample = new ArrayList<>();
-    long next = 0;
+    long[] rows;
+    if (total <= SAMPLE) {
+      rows = new long[(int) total];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = i;
+      }
+    } else {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+      rows = new long[SAMPLE];
+      for (int i = 0; i < SAMPLE; i++) {
+        rows[i] = random.nextLong(total);
+      }
+      java.util.Arrays.sort(rows);
+    }
+    List<Object> sample = new ArrayList<>(rows.length);
+    int k = 0;
     long start = 0;
     for (Batch b : batches) {
       int n = b.rowCount();
       Column col = b.column(column);
-      while (next < start + n) {
-        sample.add(col.getObject((int) (next - start)));
-        next += step;
+      while (k < rows.length && rows[k] < start + n) {
+        sample.add(col.getObject((int) (rows[k++] - start)));
       }
       start += n;
     }

@@ -183,7 +183,9 @@ public final class QueryPlanner {
 
   private RelNode optimize(RelNode rel, SqlToRelConverter converter) {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), catalogReader);
-    // 1. subqueries become joins and correlates, then correlates become joins
+    // 1. [NOT] EXISTS become semi (anti) joins where they can; other subqueries become joins
+    // and correlates, then correlates become joins
+    rel = ExistsToSemiJoin.apply(rel);
     rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
         CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
@@ -193,6 +195,7 @@ public final class QueryPlanner {
     rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     // 3. push filters down and through joins, merge projections
     rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
+    rel = rel.accept(new OrImpliedFilters(rel.getCluster().getRexBuilder()));
     rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
         CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
@@ -202,6 +205,9 @@ public final class QueryPlanner {
     // DISTINCT aggregates run natively in the hash aggregation (no rewrite into grouping sets)
     // 4. order joins by estimated sizes (no cross products where a join condition exists)
     rel = joinOrder(rel);
+    // 5. trim again: merging projections into aggregates above can leave a scan reading every
+    // column of its table (TPC-H q20's decorrelated lineitem aggregate read all 16)
+    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
     rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
         CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
     return rel;
