@@ -70,6 +70,7 @@ final class DmlExecutor {
 
   private long insert(SqlInsert insert, CatalogEntry target, List<Object> params,
       QueryControl control) {
+    InsertValuesNulls.typeVectorNulls(insert, target.definition().columns());
     SqlNode node = insert;
     QueryPlanner planner = new QueryPlanner(database.catalog());
     QueryPlanner.Validated v = planner.validate(node);
