@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -127,7 +128,7 @@ public final class FunctionRegistry {
         .row((in, r, out) -> out.setBoolean(r, in.str(0, r).endsWith(in.str(1, r)))));
     add(Fn.string("REGEXP_LIKE").sig(BOOLEAN, VARCHAR, VARCHAR).prepare(1, Regex::compile)
         .doc("REGEXP_LIKE(s, pattern): the pattern matches somewhere in s (Java regex syntax)")
-        .row((in, r, out) -> out.setBoolean(r, Regex.like(in.str(0, r), in.prepared(1, r)))));
+        .bind(FunctionRegistry::regexpLike));
     add(Fn.string("REGEXP_REPLACE").sig(VARCHAR, VARCHAR, VARCHAR, VARCHAR)
         .prepare(1, Regex::compile).prepare(2, Regex::replacement)
         .doc("REGEXP_REPLACE(s, pattern, replacement): every match replaced; $1 or \\1 for groups")
@@ -275,6 +276,17 @@ public final class FunctionRegistry {
   }
 
   /** Constant start and length (the usual case) become a one-argument string function. */
+  /** With a literal pattern, the compiled pattern is bound into a one-argument predicate. */
+  private static Kernel regexpLike(Binding b) {
+    Object pattern = b.isConstant(1) ? b.constant(1) : null;
+    if (pattern instanceof String) {
+      Pattern p = Regex.compile((String) pattern);
+      return Kernel.stringPredicate(s -> p.matcher(s).find());
+    }
+    return Kernel.row((in, r, out) -> out.setBoolean(r, Regex.like(in.str(0, r),
+        in.prepared(1, r))));
+  }
+
   private static Kernel substr(Binding b) {
     Object start = b.isConstant(1) ? b.constant(1) : null;
     Object len = b.argCount() > 2 && b.isConstant(2) ? b.constant(2) : null;

@@ -1,5 +1,6 @@
 package io.velaria.functions;
 
+import io.velaria.engine.column.BooleanColumn;
 import io.velaria.engine.column.Column;
 import io.velaria.engine.column.LongColumn;
 import io.velaria.engine.column.DoubleColumn;
@@ -127,6 +128,20 @@ public abstract class Kernel {
           r.run(f, a, out, nulls, n);
         }
         return new LongColumn(type, n, out, nulls);
+      }
+    };
+  }
+
+  /** {@code String -> boolean}, written straight into the result's boolean array. */
+  public static Kernel stringPredicate(Shapes.StringPredicate f) {
+    Runners.StringPredicateRunner r = Specializer.loop(StringPredicateLoop.class,
+        Runners.StringPredicateRunner.class, f);
+    return new Kernel() {
+      @Override
+      Column run(In in, boolean[] nulls, int n, DataType type) {
+        boolean[] out = new boolean[n];
+        r.run(f, in.strings[0], out, nulls, n);
+        return new BooleanColumn(type, n, out, nulls);
       }
     };
   }

@@ -32,6 +32,10 @@ final class Runners {
     void run(Shapes.StringToLong f, String[] a, long[] out, boolean[] nulls, int n);
   }
 
+  interface StringPredicateRunner {
+    void run(Shapes.StringPredicate f, String[] a, boolean[] out, boolean[] nulls, int n);
+  }
+
   interface RowRunner {
     void run(Shapes.RowFunction f, In in, Out out, boolean[] nulls, int n);
   }

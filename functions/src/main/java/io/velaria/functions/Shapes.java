@@ -40,6 +40,17 @@ public final class Shapes {
   }
 
   /**
+   * {@code String -> boolean}. Also the shape for a call whose other arguments are constants
+   * bound into the lambda (REGEXP_LIKE with a literal pattern): the JIT inlines the body into
+   * the loop only within a limited call depth, so a body that goes deep (a regex matcher walks
+   * a chain of nodes) should be reached in as few calls as possible.
+   */
+  @FunctionalInterface
+  public interface StringPredicate {
+    boolean test(String s);
+  }
+
+  /**
    * Any arity and types: reads typed arguments of one row from {@code in} and writes the result
    * of that row into {@code out}. No boxing: {@code in.i64(0, row)}, {@code in.str(1, row)},
    * {@code out.setString(row, ...)}.

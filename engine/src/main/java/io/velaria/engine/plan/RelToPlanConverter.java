@@ -302,6 +302,7 @@ public final class RelToPlanConverter {
   // ---- aggregation -------------------------------------------------------------------
 
   private PlanNode aggregate(Aggregate agg) {
+    agg = readOnlyUsedColumns(agg);
     PlanNode input = convert(agg.getInput());
     if (agg.getGroupSets().size() > 1) {
       return groupingSets(agg, input);
@@ -346,6 +347,47 @@ public final class RelToPlanConverter {
       }
     }
     return new ProjectNode(aggFields, node, exprs);
+  }
+
+  /**
+   * An aggregation straight over a table ({@code SUM(x)}: Calcite merges the column-pruning
+   * projection into the aggregate) would make the scan read every column of the table. Puts a
+   * projection of the used columns back between them, so the scan reads only those.
+   */
+  private static Aggregate readOnlyUsedColumns(Aggregate agg) {
+    RelNode in = agg.getInput();
+    boolean overScan = in instanceof TableScan
+        || in instanceof Filter && ((Filter) in).getInput() instanceof TableScan;
+    int width = in.getRowType().getFieldCount();
+    if (!overScan) {
+      return agg;
+    }
+    ImmutableBitSet.Builder usedBits = agg.getGroupSet().rebuild();
+    for (AggregateCall call : agg.getAggCallList()) {
+      usedBits.addAll(call.getArgList());
+      if (call.filterArg >= 0) {
+        usedBits.set(call.filterArg);
+      }
+    }
+    ImmutableBitSet used = usedBits.build();
+    if (used.cardinality() == width) {
+      return agg;
+    }
+    java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
+    List<Integer> columns = used.asList();
+    for (int i = 0; i < columns.size(); i++) {
+      map.put(columns.get(i), i);
+    }
+    RelNode project = RelOptUtil.createProject(in, columns);
+    org.apache.calcite.util.mapping.Mappings.TargetMapping mapping =
+        org.apache.calcite.util.mapping.Mappings.target(map, width, columns.size());
+    List<AggregateCall> calls = new ArrayList<>();
+    for (AggregateCall call : agg.getAggCallList()) {
+      calls.add(call.transform(mapping));
+    }
+    List<ImmutableBitSet> sets = ImmutableBitSet.ORDERING.immutableSortedCopy(
+        ImmutableBitSet.permute(agg.getGroupSets(), map));
+    return agg.copy(agg.getTraitSet(), project, agg.getGroupSet().permute(map), sets, calls);
   }
 
   /**

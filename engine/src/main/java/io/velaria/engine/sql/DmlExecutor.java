@@ -101,10 +101,11 @@ final class DmlExecutor {
     SqlInsert insert = (SqlInsert) node;
     CatalogEntry target = resolveTarget(insert.getTargetTable());
     return Triggers.atomically(target.definition(),
-        () -> run(plan(sql, insert), target, params, control));
+        () -> run(plan(sql, insert, target), target, params, control));
   }
 
-  private CachedInsert plan(String sql, SqlInsert insert) {
+  private CachedInsert plan(String sql, SqlInsert insert, CatalogEntry target) {
+    InsertValuesNulls.typeVectorNulls(insert, target.definition().columns());
     long catalogVersion = database.catalog().version(); // before planning: stale, never wrong
     SqlNode targetName = insert.getTargetTable().clone(POS); // validation may rewrite it
     boolean upsert = insert.isUpsert();

@@ -78,7 +78,7 @@ public final class StatementRunner {
     } catch (AssertionError e) {
       // Calcite reports some internal inconsistencies as AssertionError (even without -ea);
       // a caller must get an SQL error, not an Error that escapes JDBC
-      throw new VelariaException(SqlStates.INTERNAL_ERROR, "internal error: " + e.getMessage());
+      throw new VelariaException(SqlStates.INTERNAL_ERROR, "internal error: " + e.getMessage(), e);
     }
   }
 

@@ -5,15 +5,21 @@ import io.velaria.engine.column.FloatArrayColumn;
 import io.velaria.engine.type.DataType;
 import java.util.Arrays;
 
-/** Stores fixed-dimension float vectors contiguously, like {@link FloatArrayColumn}. */
+/**
+ * Stores fixed-dimension float vectors contiguously, like {@link FloatArrayColumn}. The plan's
+ * type may not know the dimension (Calcite's array types carry no length); then the store takes
+ * it, and the type of the columns it builds, from the first column bound to it.
+ */
 public final class VectorStore extends ColumnStore {
-  private final int dim;
+  private int dim;
+  private DataType valueType;
   private float[] values = new float[0];
   private float[] row;
 
   VectorStore(DataType type) {
     super(type);
     this.dim = type.dimension();
+    this.valueType = type;
   }
 
   @Override
@@ -28,7 +34,14 @@ public final class VectorStore extends ColumnStore {
 
   @Override
   protected void bindValues(Column c) {
-    row = ((FloatArrayColumn) c).values();
+    FloatArrayColumn v = (FloatArrayColumn) c;
+    if (dim == 0 && v.dimension() > 0) {
+      // first vectors seen: room for every entry allocated so far (all NULL until now)
+      dim = v.dimension();
+      valueType = v.type();
+      values = new float[capacity * dim];
+    }
+    row = v.values();
   }
 
   @Override
@@ -44,7 +57,7 @@ public final class VectorStore extends ColumnStore {
 
   @Override
   protected Column buildValues(int from, int count, boolean[] n) {
-    return new FloatArrayColumn(type, count,
+    return new FloatArrayColumn(valueType, count,
         Arrays.copyOfRange(values, from * dim, (from + count) * dim), n);
   }
 
@@ -54,6 +67,6 @@ public final class VectorStore extends ColumnStore {
     for (int i = 0; i < count; i++) {
       System.arraycopy(values, ids[i] * dim, out, i * dim, dim);
     }
-    return new FloatArrayColumn(type, count, out, n);
+    return new FloatArrayColumn(valueType, count, out, n);
   }
 }

@@ -174,7 +174,9 @@ public final class QueryPlanner {
         v.validator(), catalogReader, cluster, StandardConvertletTable.INSTANCE, cfg);
     try {
       RelRoot root = converter.convertQuery(v.node(), false, true);
-      RelNode rel = optimize(root.rel, converter);
+      // INSERT ... VALUES of many rows: one UNION ALL input per row, nothing to optimize, and
+      // the rule passes would cost seconds on thousands of rows
+      RelNode rel = ConstantRows.only(root.rel) ? root.rel : optimize(root.rel, converter);
       return root.withRel(rel);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
