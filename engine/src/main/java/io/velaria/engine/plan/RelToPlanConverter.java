@@ -301,7 +301,56 @@ public final class RelToPlanConverter {
 
   // ---- aggregation -------------------------------------------------------------------
 
+  /**
+   * An aggregate straight over a scan (Calcite's AGGREGATE_PROJECT_MERGE folds the pruning
+   * projection into it) gets that projection back, so the scan reads only the columns the
+   * aggregate uses (at least one, for COUNT(*)) instead of every column of the table.
+   */
+  private static Aggregate readOnlyUsedColumns(Aggregate agg) {
+    RelNode in = agg.getInput();
+    RelNode below = in instanceof Filter ? ((Filter) in).getInput() : in;
+    if (!(below instanceof TableScan)) {
+      return agg;
+    }
+    int width = in.getRowType().getFieldCount();
+    ImmutableBitSet.Builder b = ImmutableBitSet.builder();
+    b.addAll(agg.getGroupSet());
+    agg.getGroupSets().forEach(b::addAll);
+    for (AggregateCall call : agg.getAggCallList()) {
+      b.addAll(call.getArgList());
+      if (call.filterArg >= 0) {
+        b.set(call.filterArg);
+      }
+      call.getCollation().getFieldCollations().forEach(fc -> b.set(fc.getFieldIndex()));
+    }
+    ImmutableBitSet used = b.build();
+    if (used.isEmpty()) {
+      used = ImmutableBitSet.of(0);
+    }
+    if (used.cardinality() == width) {
+      return agg;
+    }
+    java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
+    List<RexNode> refs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int c : used) {
+      map.put(c, refs.size());
+      refs.add(RexInputRef.of(c, in.getRowType()));
+      names.add(in.getRowType().getFieldNames().get(c));
+    }
+    org.apache.calcite.util.mapping.Mappings.TargetMapping mapping =
+        org.apache.calcite.util.mapping.Mappings.target(map, width, refs.size());
+    RelNode project = org.apache.calcite.rel.logical.LogicalProject.create(in, List.of(), refs,
+        names, java.util.Set.of());
+    List<ImmutableBitSet> sets = new ArrayList<>();
+    agg.getGroupSets().forEach(g -> sets.add(g.permute(map)));
+    List<AggregateCall> calls = new ArrayList<>();
+    agg.getAggCallList().forEach(c -> calls.add(c.transform(mapping)));
+    return agg.copy(agg.getTraitSet(), project, agg.getGroupSet().permute(map), sets, calls);
+  }
+
   private PlanNode aggregate(Aggregate agg) {
+    agg = readOnlyUsedColumns(agg);
     PlanNode input = convert(agg.getInput());
     if (agg.getGroupSets().size() > 1) {
       return groupingSets(agg, input);
