@@ -27,6 +27,8 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 final class PrimitiveColumnConverter extends PrimitiveConverter {
   private static final double[] POW10 = new double[23];
   private static final long EXACT_DOUBLE = 1L << 53;
+  private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG = java.lang.invoke
+      .MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
   static {
     double p = 1;
@@ -173,21 +175,19 @@ final class PrimitiveColumnConverter extends PrimitiveConverter {
    * slow exact path).
    */
   static long unscaledLong(byte[] b, int off, int len) {
-    if (len == 0) {
-      return 0;
-    }
-    int lead = Math.max(0, len - 8);
-    long v = b[off + lead]; // sign-extended first significant byte
-    for (int i = off + lead + 1; i < off + len; i++) {
-      v = (v << 8) | (b[i] & 0xFF);
-    }
-    if (lead > 0) {
+    if (len >= 8) {
+      long v = (long) BIG_ENDIAN_LONG.get(b, off + len - 8);
       byte sign = v < 0 ? (byte) -1 : 0;
-      for (int i = off; i < off + lead; i++) {
+      for (int i = off; i < off + len - 8; i++) {
         if (b[i] != sign) {
           return Long.MIN_VALUE;
         }
       }
+      return v;
+    }
+    long v = 0;
+    for (int i = off; i < off + len; i++) {
+      v = i == off ? b[i] : (v << 8) | (b[i] & 0xFF); // the first byte carries the sign
     }
     return v;
   }
