@@ -28,8 +28,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the projected columns of one Parquet file. Only the projected column chunks are read;
  * row groups that statistics show cannot match a pushed predicate are skipped. Flat primitive
- * columns are read with column readers straight into column builders; lists of numbers
- * (vectors) and other nested fields are assembled per record.
+ * columns are decoded page by page by {@link ColumnChunkDecoder} straight into primitive
+ * arrays; lists of numbers (vectors) and other nested fields are assembled per record.
  */
 final class ParquetBatchReader implements BatchReader {
   private final Path file;
