@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
@@ -24,17 +22,14 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
  * Reads the projected columns of one Parquet file. Only the projected column chunks are read;
  * row groups that statistics show cannot match a pushed predicate are skipped. Flat primitive
- * columns are read with column readers straight into column builders; lists of numbers
- * (vectors) and other nested fields are assembled per record.
+ * columns are decoded page by page by {@link ColumnChunkDecoder} straight into primitive
+ * arrays; lists of numbers (vectors) and other nested fields are assembled per record.
  */
 final class ParquetBatchReader implements BatchReader {
   private final Path file;
@@ -55,14 +50,20 @@ final class ParquetBatchReader implements BatchReader {
   private final long skippedGroups;
   private int groupPos;
   private long remaining;
-  private ColumnReader[] columnReaders;
+  private ColumnChunkDecoder[] decoders;
+  private final PrimitiveColumnConverter[] converters;
   private RecordReader<Group> records;
   private final GroupJson json = new GroupJson();
   private long produced;
   private boolean counted;
 
+  /**
+   * Reads the row groups of {@code file} that statistics keep; of those, with {@code parts}
+   * > 1, only every parts-th one starting at {@code part} (one of several parallel splits).
+   */
   ParquetBatchReader(ParquetTable table, Path file, int[] projection,
-      List<ColumnPredicate> predicates, long limit, ParquetTable.ScanCounter counter) {
+      List<ColumnPredicate> predicates, long limit, ParquetTable.ScanCounter counter,
+      int part, int parts) {
     this.file = file;
     this.limit = limit;
     this.counter = counter;
@@ -115,17 +116,28 @@ final class ParquetBatchReader implements BatchReader {
       reader.setRequestedSchema(new MessageType(schema.getName(), all));
       List<BlockMetaData> blocks = reader.getRowGroups();
       long skipped = 0;
+      int kept = 0;
       for (int g = 0; g < blocks.size(); g++) {
         if (blocks.get(g).getRowCount() == 0) {
           continue;
         }
         if (ParquetStats.canSkip(blocks.get(g), schema, table, predicates)) {
-          skipped++;
+          // each split counts the skipped groups it would have read
+          if (kept % parts == part) {
+            skipped++;
+          }
         } else {
-          groups.add(g);
+          if (kept % parts == part) {
+            groups.add(g);
+          }
+          kept++;
         }
       }
       skippedGroups = skipped;
+      converters = new PrimitiveColumnConverter[prim.size()];
+      for (int k = 0; k < prim.size(); k++) {
+        converters[k] = new PrimitiveColumnConverter(prim.get(k));
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -222,7 +234,7 @@ final class ParquetBatchReader implements BatchReader {
       return new Batch(out, n);
     } catch (VelariaException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw ParquetFiles.readError(file, g, e);
     }
   }
@@ -238,14 +250,11 @@ final class ParquetBatchReader implements BatchReader {
       PageReadStore pages = reader.readRowGroup(g);
       remaining = pages.getRowCount();
       groupRows = remaining;
-      columnReaders = new ColumnReader[prim.size()];
-      if (!prim.isEmpty()) {
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoopGroup(primSchema),
-            primSchema, createdBy);
-        List<ColumnDescriptor> cds = primSchema.getColumns();
-        for (int k = 0; k < prim.size(); k++) {
-          columnReaders[k] = store.getColumnReader(cds.get(k));
-        }
+      decoders = new ColumnChunkDecoder[prim.size()];
+      List<ColumnDescriptor> cds = primSchema.getColumns();
+      for (int k = 0; k < prim.size(); k++) {
+        decoders[k] = new ColumnChunkDecoder(cds.get(k), pages.getPageReader(cds.get(k)),
+            converters[k]);
       }
       if (!nested.isEmpty()) {
         records = new ColumnIOFactory(createdBy).getColumnIO(nestedSchema, nestedSchema, true)
@@ -256,36 +265,11 @@ final class ParquetBatchReader implements BatchReader {
     }
   }
 
-  private Column readPrimitive(int k, int n) {
-    ParquetField m = prim.get(k);
-    ColumnReader cr = columnReaders[k];
-    int maxDef = cr.getDescriptor().getMaxDefinitionLevel();
-    ColumnBuilder b = new ColumnBuilder(m.type, n);
-    for (int r = 0; r < n; r++) {
-      if (cr.getCurrentDefinitionLevel() < maxDef) {
-        b.appendNull();
-        cr.consume();
-        continue;
-      }
-      switch (m.kind) {
-        case ParquetField.BOOL: b.appendBoolean(cr.getBoolean()); break;
-        case ParquetField.INT32: b.appendLong(cr.getInteger()); break;
-        case ParquetField.UINT32: b.appendLong(cr.getInteger() & 0xFFFF_FFFFL); break;
-        case ParquetField.INT64: b.appendLong(cr.getLong()); break;
-        case ParquetField.INT64_DIV: b.appendLong(Math.floorDiv(cr.getLong(), m.divisor)); break;
-        case ParquetField.FLOAT: b.appendDouble(cr.getFloat()); break;
-        case ParquetField.DOUBLE: b.appendDouble(cr.getDouble()); break;
-        case ParquetField.INT32_DEC_DOUBLE:
-          b.appendObject(m.engineValue(cr.getInteger()));
-          break;
-        case ParquetField.INT64_DEC_DOUBLE:
-          b.appendObject(m.engineValue(cr.getLong()));
-          break;
-        default: b.appendObject(m.engineValue(cr.getBinary())); break;
-      }
-      cr.consume();
-    }
-    return b.build();
+  private Column readPrimitive(int k, int n) throws IOException {
+    PrimitiveColumnConverter c = converters[k];
+    c.start(n);
+    decoders[k].read(n);
+    return c.build(n);
   }
 
   private void finish() {
@@ -301,33 +285,6 @@ final class ParquetBatchReader implements BatchReader {
       reader.close();
     } catch (IOException ignored) {
       // read-only
-    }
-  }
-
-  /** Converters the column store asks for; values are read from the column readers instead. */
-  private static final class NoopGroup extends GroupConverter {
-    private final Converter[] children;
-
-    NoopGroup(org.apache.parquet.schema.GroupType type) {
-      children = new Converter[type.getFieldCount()];
-      for (int i = 0; i < children.length; i++) {
-        Type t = type.getType(i);
-        children[i] = t.isPrimitive() ? new PrimitiveConverter() { } : new NoopGroup(
-            t.asGroupType());
-      }
-    }
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return children[fieldIndex];
-    }
-
-    @Override
-    public void start() {
-    }
-
-    @Override
-    public void end() {
     }
   }
 }

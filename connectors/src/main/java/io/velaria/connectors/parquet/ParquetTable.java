@@ -186,27 +186,66 @@ final class ParquetTable implements ConnectorTable {
   @Override
   public BatchReader read(ReadRequest request) {
     List<Path> list = existing(files, true);
-    ScanCounter counter = new ScanCounter(list.size());
-    return new MultiFileReader(list, request.columns(), filename ? columns.size() - 1 : -1,
-        request.limit(), (file, projection, limit) -> new ParquetBatchReader(this, file,
-            projection, request.predicates(), limit, counter));
+    return reader(list, request, new ScanCounter(list.size()), 0, 1);
   }
 
-  /** Adds up row groups over the files of one scan. */
+  /**
+   * Parallel splits: with at least as many files as splits, contiguous groups of whole files;
+   * otherwise every split reads every file's footer and takes every n-th of its row groups,
+   * so even a single file is read on all cores.
+   */
+  @Override
+  public List<BatchReader> split(ReadRequest request, int maxSplits) {
+    List<Path> list = existing(files, true);
+    if (maxSplits <= 1 || list.isEmpty() || (list.size() == 1 && rowGroups(list.get(0)) < 2)) {
+      return List.of(read(request));
+    }
+    List<BatchReader> out = new ArrayList<>();
+    if (list.size() >= maxSplits) {
+      ScanCounter counter = new ScanCounter(list.size());
+      for (int k = 0; k < maxSplits; k++) {
+        out.add(reader(list.subList(k * list.size() / maxSplits,
+            (k + 1) * list.size() / maxSplits), request, counter, 0, 1));
+      }
+      return out;
+    }
+    ScanCounter counter = new ScanCounter(list.size() * maxSplits);
+    for (int k = 0; k < maxSplits; k++) {
+      out.add(reader(list, request, counter, k, maxSplits));
+    }
+    return out;
+  }
+
+  private BatchReader reader(List<Path> list, ReadRequest request, ScanCounter counter,
+      int part, int parts) {
+    return new MultiFileReader(list, request.columns(), filename ? columns.size() - 1 : -1,
+        request.limit(), (file, projection, limit) -> new ParquetBatchReader(this, file,
+            projection, request.predicates(), limit, counter, part, parts));
+  }
+
+  private static int rowGroups(Path file) {
+    try (ParquetFileReader r = ParquetFiles.open(file)) {
+      return r.getRowGroups().size();
+    } catch (IOException e) {
+      throw new VelariaException(SqlStates.IO_ERROR, "cannot read " + file + ": " + e, e);
+    }
+  }
+
+  /** Adds up row groups over the file readers of one scan (split readers run in parallel). */
   final class ScanCounter {
     private int remaining;
     private long read;
     private long skipped;
 
-    ScanCounter(int files) {
-      remaining = files;
-      if (files == 0) {
+    ScanCounter(int readers) {
+      remaining = readers;
+      if (readers == 0) {
         lastRead.set(0);
         lastSkipped.set(0);
       }
     }
 
-    void fileDone(long readGroups, long skippedGroups) {
+    synchronized void fileDone(long readGroups, long skippedGroups) {
       read += readGroups;
       skipped += skippedGroups;
       if (--remaining == 0) {

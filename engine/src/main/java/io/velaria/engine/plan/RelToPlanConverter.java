@@ -301,6 +301,54 @@ public final class RelToPlanConverter {
 
   // ---- aggregation -------------------------------------------------------------------
 
+  /**
+   * An aggregate straight over a scan (Calcite's AGGREGATE_PROJECT_MERGE folds the pruning
+   * projection into it) gets that projection back, so the scan reads only the columns the
+   * aggregate uses (at least one, for COUNT(*)) instead of every column of the table.
+   */
+  private static Aggregate readOnlyUsedColumns(Aggregate agg) {
+    RelNode in = agg.getInput();
+    RelNode below = in instanceof Filter ? ((Filter) in).getInput() : in;
+    if (!(below instanceof TableScan)) {
+      return agg;
+    }
+    int width = in.getRowType().getFieldCount();
+    ImmutableBitSet.Builder b = ImmutableBitSet.builder();
+    b.addAll(agg.getGroupSet());
+    agg.getGroupSets().forEach(b::addAll);
+    for (AggregateCall call : agg.getAggCallList()) {
+      b.addAll(call.getArgList());
+      if (call.filterArg >= 0) {
+        b.set(call.filterArg);
+      }
+      call.getCollation().getFieldCollations().forEach(fc -> b.set(fc.getFieldIndex()));
+    }
+    ImmutableBitSet used = b.build();
+    if (used.isEmpty()) {
+      used = ImmutableBitSet.of(0);
+    }
+    if (used.cardinality() == width) {
+      return agg;
+    }
+    java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
+    List<RexNode> refs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int c : used) {
+      map.put(c, refs.size());
+      refs.add(RexInputRef.of(c, in.getRowType()));
+      names.add(in.getRowType().getFieldNames().get(c));
+    }
+    org.apache.calcite.util.mapping.Mappings.TargetMapping mapping =
+        org.apache.calcite.util.mapping.Mappings.target(map, width, refs.size());
+    RelNode project = org.apache.calcite.rel.logical.LogicalProject.create(in, List.of(), refs,
+        names, java.util.Set.of());
+    List<ImmutableBitSet> sets = new ArrayList<>();
+    agg.getGroupSets().forEach(g -> sets.add(g.permute(map)));
+    List<AggregateCall> calls = new ArrayList<>();
+    agg.getAggCallList().forEach(c -> calls.add(c.transform(mapping)));
+    return agg.copy(agg.getTraitSet(), project, agg.getGroupSet().permute(map), sets, calls);
+  }
+
   private PlanNode aggregate(Aggregate agg) {
     agg = readOnlyUsedColumns(agg);
     PlanNode input = convert(agg.getInput());
@@ -347,47 +395,6 @@ public final class RelToPlanConverter {
       }
     }
     return new ProjectNode(aggFields, node, exprs);
-  }
-
-  /**
-   * An aggregation straight over a table ({@code SUM(x)}: Calcite merges the column-pruning
-   * projection into the aggregate) would make the scan read every column of the table. Puts a
-   * projection of the used columns back between them, so the scan reads only those.
-   */
-  private static Aggregate readOnlyUsedColumns(Aggregate agg) {
-    RelNode in = agg.getInput();
-    boolean overScan = in instanceof TableScan
-        || in instanceof Filter && ((Filter) in).getInput() instanceof TableScan;
-    int width = in.getRowType().getFieldCount();
-    if (!overScan) {
-      return agg;
-    }
-    ImmutableBitSet.Builder usedBits = agg.getGroupSet().rebuild();
-    for (AggregateCall call : agg.getAggCallList()) {
-      usedBits.addAll(call.getArgList());
-      if (call.filterArg >= 0) {
-        usedBits.set(call.filterArg);
-      }
-    }
-    ImmutableBitSet used = usedBits.build();
-    if (used.cardinality() == width) {
-      return agg;
-    }
-    java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
-    List<Integer> columns = used.asList();
-    for (int i = 0; i < columns.size(); i++) {
-      map.put(columns.get(i), i);
-    }
-    RelNode project = RelOptUtil.createProject(in, columns);
-    org.apache.calcite.util.mapping.Mappings.TargetMapping mapping =
-        org.apache.calcite.util.mapping.Mappings.target(map, width, columns.size());
-    List<AggregateCall> calls = new ArrayList<>();
-    for (AggregateCall call : agg.getAggCallList()) {
-      calls.add(call.transform(mapping));
-    }
-    List<ImmutableBitSet> sets = ImmutableBitSet.ORDERING.immutableSortedCopy(
-        ImmutableBitSet.permute(agg.getGroupSets(), map));
-    return agg.copy(agg.getTraitSet(), project, agg.getGroupSet().permute(map), sets, calls);
   }
 
   /**

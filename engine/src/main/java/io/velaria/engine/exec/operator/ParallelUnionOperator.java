@@ -71,6 +71,10 @@ public final class ParallelUnionOperator implements Operator {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
+    } catch (Error e) {
+      // not swallowed: a part that dies must fail the query, not shorten its result
+      failure.compareAndSet(null, new VelariaException(SqlStates.INTERNAL_ERROR,
+          "a parallel part of the query failed: " + e, e));
     } finally {
       scan.close();
       try {
