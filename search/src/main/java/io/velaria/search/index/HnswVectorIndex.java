@@ -211,7 +211,7 @@ public final class HnswVectorIndex implements AutoCloseable {
   }
 
   /** Threads for building: the cores, at most 4 (the machine is shared with the queries). */
-  static int buildThreads() {
+  public static int buildThreads() {
     return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
