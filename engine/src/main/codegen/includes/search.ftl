@@ -28,7 +28,7 @@ SqlNode VelariaQueryWithSearch() :
     )
 }
 
-/** KEYWORD SEARCH(col, ...) QUERY 'text' [TOP_K n] */
+/** KEYWORD SEARCH(col, ...) QUERY 'text'|? [TOP_K n] */
 void VelariaKeywordSearch(SqlSearchQuery.Builder b) :
 {
     SqlIdentifier id;
@@ -39,11 +39,11 @@ void VelariaKeywordSearch(SqlSearchQuery.Builder b) :
     id = SimpleIdentifier() { b.keywordColumns.add(id.getSimple()); }
     ( <COMMA> id = SimpleIdentifier() { b.keywordColumns.add(id.getSimple()); } )*
     <RPAREN>
-    <QUERY> b.keywordQuery = VelariaString()
+    <QUERY> ( b.keywordQuery = VelariaString() | b.keywordParam = DynamicParam() )
     [ <TOP_K> n = UnsignedIntLiteral() { b.keywordTopK = n; } ]
 }
 
-/** HYBRID SEARCH col QUERY [TEXT] 'q' [METRIC m] [TOP_K n] [SCORE_THRESHOLD x] [FUSION f] */
+/** HYBRID SEARCH col QUERY [TEXT] 'q'|? [METRIC m] [TOP_K n] [SCORE_THRESHOLD x] [FUSION f] */
 void VelariaHybridSearch(SqlSearchQuery.Builder b) :
 {
     SqlIdentifier id;
@@ -52,7 +52,8 @@ void VelariaHybridSearch(SqlSearchQuery.Builder b) :
 }
 {
     <HYBRID> <SEARCH> id = SimpleIdentifier() { b.vectorColumn = id.getSimple(); }
-    <QUERY> [ <TEXT> { b.vectorQueryIsText = true; } ] b.vectorQuery = VelariaString()
+    <QUERY> [ <TEXT> { b.vectorQueryIsText = true; } ]
+    ( b.vectorQuery = VelariaString() | b.vectorParam = DynamicParam() )
     [ <METRIC> b.metric = VelariaWord() ]
     [ <TOP_K> n = UnsignedIntLiteral() { b.vectorTopK = n; } ]
     [ <SCORE_THRESHOLD> d = VelariaDouble() { b.scoreThreshold = d; } ]

@@ -35,7 +35,10 @@ import java.util.SplittableRandom;
  * documents (transient BM25 and with a keyword index, plus its build time). Medians.
  *
  * <p>Usage: {@code SearchBench [--rows N] [--dim D] [--docs N] [--queries Q] [--hnsw-rows N]
- * [--keyword-queries Q] [--dir PATH] [--out report.md] [--no-duckdb] [--no-hnsw]}.
+ * [--keyword-queries Q] [--dir PATH] [--out report.md] [--no-duckdb] [--no-hnsw]
+ * [--no-keyword] [--no-uniform] [--no-clustered] [--int8]}. The vector part runs on uniform
+ * random vectors and on clustered vectors of low intrinsic dimension (the shape of real
+ * embeddings); {@code --int8} also builds the index with int8 quantization.
  */
 public final class SearchBench {
   private int rows = 1_000_000;
@@ -50,6 +53,11 @@ public final class SearchBench {
   private Path out;
   private boolean duckdb = true;
   private boolean hnsw = true;
+  private boolean keyword = true;
+  private boolean uniform = true;
+  private boolean clustered = true;
+  private boolean int8 = false;
+  private static final int[] EF_SEARCH = {10, 50, 100, 200, 400};
   private final List<String> report = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
@@ -71,6 +79,10 @@ public final class SearchBench {
         case "--out": out = Path.of(args[++i]); break;
         case "--no-duckdb": duckdb = false; break;
         case "--no-hnsw": hnsw = false; break;
+        case "--no-keyword": keyword = false; break;
+        case "--no-uniform": uniform = false; break;
+        case "--no-clustered": clustered = false; break;
+        case "--int8": int8 = true; break;
         default: throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -91,8 +103,29 @@ public final class SearchBench {
     line("");
     try (Connection v = DriverManager.getConnection("jdbc:velaria:" + db);
         Database database = Database.open(DatabaseConfig.parse(db.toString(), new Properties()))) {
-      vectorPart(v, database);
-      keywordPart(v, database);
+      if (uniform) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<float[]> qs = new ArrayList<>();
+        for (int i = 0; i < queries + 1; i++) {
+          qs.add(SearchData.queryVector(dim, random));
+        }
+        vectorPart(v, database, "uniform random vectors in [-1, 1)",
+            SearchData.vectors(rows, dim, 42), qs);
+      }
+      if (clustered) {
+        int clusters = Math.max(10, rows / 1000);
+        SearchData.Clustered c = new SearchData.Clustered(dim, clusters, 0.5, 43);
+        List<Batch> data = c.vectors(rows);
+        List<float[]> qs = new ArrayList<>();
+        for (int i = 0; i < queries + 1; i++) {
+          qs.add(c.query());
+        }
+        vectorPart(v, database, "clustered vectors (" + clusters + " centres, "
+            + SearchData.LATENT + "-dimensional spread within a cluster)", data, qs);
+      }
+      if (keyword) {
+        keywordPart(v, database);
+      }
     }
     if (out != null) {
       Files.write(out, report);
@@ -101,10 +134,11 @@ public final class SearchBench {
 
   // ---- vectors -------------------------------------------------------------------------
 
-  private void vectorPart(Connection v, Database database) throws Exception {
+  private void vectorPart(Connection v, Database database, String label, List<Batch> data,
+      List<float[]> qs) throws Exception {
+    line("## Vectors: " + label);
+    line("");
     long t0 = System.nanoTime();
-    List<Batch> data = SearchData.vectors(rows, dim, 42);
-    double genMs = ms(t0);
     exec(v, "CREATE TABLE vecs (id BIGINT, emb VECTOR(" + dim + "))");
     t0 = System.nanoTime();
     table(database, "vecs").append(data);
@@ -112,17 +146,12 @@ public final class SearchBench {
     double bytes = (double) rows * dim * Float.BYTES;
     double bandwidth = bandwidth(data);
     double boundMs = bytes / bandwidth * 1000;
-    line(String.format(Locale.ROOT, "Vectors: generated in %.0f ms, stored in Velaria in %.0f ms"
+    line(String.format(Locale.ROOT, "%d x %d vectors stored in Velaria in %.0f ms"
         + " (%.0f MB). Sequential read bandwidth (float[] sum loop, one thread, median of 5):"
-        + " %.2f GB/s, so reading the vectors once takes %.1f ms.", genMs, loadMs, bytes / 1e6,
-        bandwidth / 1e9, boundMs));
+        + " %.2f GB/s, so reading the vectors once takes %.1f ms.", rows, dim, loadMs,
+        bytes / 1e6, bandwidth / 1e9, boundMs));
     line("");
 
-    SplittableRandom random = new SplittableRandom(7);
-    List<float[]> qs = new ArrayList<>();
-    for (int i = 0; i < queries + 1; i++) {
-      qs.add(SearchData.queryVector(dim, random));
-    }
     // exact, Velaria (no index yet)
     List<Double> velariaExact = new ArrayList<>();
     List<List<Long>> exactIds = new ArrayList<>();
@@ -206,57 +235,91 @@ public final class SearchBench {
       hnswPart(v, database, table, qs, truth);
     }
     exec(v, "DROP TABLE vecs");
+    if (hnswRows < rows) {
+      exec(v, "DROP TABLE vecs_h");
+    }
     data.clear();
   }
 
   private void hnswPart(Connection v, Database database, String table, List<float[]> qs,
       List<List<Long>> exactIds) throws Exception {
+    hnswIndex(v, database, table, qs, exactIds, "");
+    if (int8) {
+      hnswIndex(v, database, table, qs, exactIds, " WITH (quantization = 'int8')");
+    }
+  }
+
+  /**
+   * Builds the index, runs the queries through SQL (index default ef_search 100, engine
+   * re-ranks the candidates exactly), then sweeps ef_search over the index itself.
+   */
+  private void hnswIndex(Connection v, Database database, String table, List<float[]> qs,
+      List<List<Long>> exactIds, String with) throws Exception {
     long t0 = System.nanoTime();
-    exec(v, "CREATE VECTOR INDEX vecs_hnsw ON " + table + "(emb) USING hnsw");
+    exec(v, "CREATE VECTOR INDEX vecs_hnsw ON " + table + "(emb) USING hnsw" + with);
     double buildMs = ms(t0);
     List<Double> sqlMs = new ArrayList<>();
-    List<Double> indexMs = new ArrayList<>();
     int found = 0;
-    VectorIndex index = SearchServices.findVectorIndex(new SearchTarget("main", table,
-        List.of("emb"), table(database, table).version(), database), VectorMetric.COSINE)
-        .orElseThrow(() -> new IllegalStateException("the HNSW index is not found"));
     for (int i = 0; i < qs.size(); i++) {
       long s = System.nanoTime();
       List<Long> ids = ids(v, "SELECT id FROM " + table + " HYBRID SEARCH emb QUERY '"
           + SearchData.vectorLiteral(qs.get(i)) + "' METRIC cosine TOP_K 10");
-      double sql = ms(s);
-      s = System.nanoTime();
-      ScoredRows r = index.search(qs.get(i), VectorMetric.COSINE, 10, null);
-      double direct = ms(s);
       if (i > 0) {
-        sqlMs.add(sql);
-        indexMs.add(direct);
+        sqlMs.add(ms(s));
         found += overlap(ids, exactIds.get(i - 1));
-        // ordinals are ids here (ids were generated as 0..rows-1 in scan order)
-        List<Long> direct10 = new ArrayList<>();
-        for (int j = 0; j < r.size(); j++) {
-          direct10.add((long) r.row(j));
-        }
-        if (!direct10.equals(ids)) {
-          throw new IllegalStateException("SQL and index answers differ: " + ids + " vs " + direct10);
-        }
       }
     }
     String plan = text(v, "EXPLAIN SELECT id FROM " + table + " HYBRID SEARCH emb QUERY '"
         + SearchData.vectorLiteral(qs.get(0)) + "' TOP_K 10");
-    line(String.format(Locale.ROOT, "HNSW (Lucene, m=16, ef_construction=100, ef_search=100)"
-        + " over %d rows x %d: build %.1f s.", hnswRows, dim, buildMs / 1000));
-    line("");
-    line("| HNSW top-10, cosine | median ms/query | recall@10 vs exact |");
-    line("|---|---:|---:|");
-    line(String.format(Locale.ROOT, "| Velaria `HYBRID SEARCH` with the index (SQL end to end) | %.1f | %.3f |",
-        median(sqlMs), found / (10.0 * queries)));
-    line(String.format(Locale.ROOT, "| the index alone (`VectorIndex.search`) | %.2f | same rows |",
-        median(indexMs)));
-    line("");
     if (!plan.contains("hnsw index vecs_hnsw")) {
       throw new IllegalStateException("EXPLAIN does not show the index: " + plan);
     }
+    int n = (int) table(database, table).rowCount();
+    line(String.format(Locale.ROOT, "HNSW%s (Lucene, m=16, ef_construction=100) over %d rows x"
+        + " %d: build %.1f s (%d build threads, JVM %s).", with, n, dim, buildMs / 1000,
+        io.velaria.search.index.HnswVectorIndex.buildThreads(),
+        System.getProperty("java.version")));
+    line("");
+    line("| HNSW top-10, cosine | ef_search | median ms/query | recall@10 vs exact |");
+    line("|---|---:|---:|---:|");
+    line(String.format(Locale.ROOT, "| Velaria `HYBRID SEARCH` with the index (SQL end to end,"
+        + " exact re-rank of the candidates) | 100 | %.1f | %.3f |", median(sqlMs),
+        found / (10.0 * queries)));
+    // the sweep: the index files opened directly, candidates re-scored, best 10 kept
+    Path files = dir.resolve("velaria-db").resolve("search-indexes").resolve("vecs_hnsw");
+    java.util.Properties props = new java.util.Properties();
+    try (java.io.Reader r = Files.newBufferedReader(files.resolve("index.properties"))) {
+      props.load(r);
+    }
+    Path gen = null;
+    try (var list = Files.list(files)) {
+      gen = list.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    io.velaria.search.index.HnswParams params = io.velaria.search.index.HnswParams.fromOptions(
+        with.isEmpty() ? java.util.Map.of() : java.util.Map.of("quantization", "int8"));
+    try (io.velaria.search.index.HnswVectorIndex index = io.velaria.search.index.HnswVectorIndex
+        .open(org.apache.lucene.store.FSDirectory.open(gen), n, dim, params)) {
+      for (int ef : EF_SEARCH) {
+        List<Double> ms = new ArrayList<>();
+        int hits = 0;
+        for (int i = 0; i < qs.size(); i++) {
+          long s = System.nanoTime();
+          List<io.velaria.search.index.ScoredRow> r = index.search(qs.get(i), 10, ef, null);
+          double took = ms(s);
+          if (i > 0) {
+            ms.add(took);
+            List<Long> got = new ArrayList<>();
+            for (io.velaria.search.index.ScoredRow row : r) {
+              got.add((long) row.row()); // ordinals are ids (generated 0..n-1 in scan order)
+            }
+            hits += overlap(got, exactIds.get(i - 1));
+          }
+        }
+        line(String.format(Locale.ROOT, "| the index alone (`HnswVectorIndex.search`) | %d |"
+            + " %.2f | %.3f |", ef, median(ms), hits / (10.0 * queries)));
+      }
+    }
+    line("");
     exec(v, "DROP INDEX vecs_hnsw");
   }
 

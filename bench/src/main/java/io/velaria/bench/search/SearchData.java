@@ -36,6 +36,81 @@ final class SearchData {
     return out;
   }
 
+  /** Latent dimensions of the clustered data (its intrinsic dimension within a cluster). */
+  static final int LATENT = 16;
+
+  /**
+   * Clustered vectors shaped like real embeddings: few clusters and, within a cluster, a low
+   * intrinsic dimension. A vector is a random one of {@code clusters} centres (uniform in
+   * [-1, 1)), plus a point of a shared random {@link #LATENT}-dimensional subspace
+   * (Gaussian, {@code spread} per latent component), plus small isotropic noise (0.05).
+   */
+  static final class Clustered {
+    final int dim;
+    final float[][] centres;
+    final float[][] basis;
+    final double spread;
+    final java.util.Random gauss;
+    final SplittableRandom random;
+
+    Clustered(int dim, int clusters, double spread, long seed) {
+      this.dim = dim;
+      this.spread = spread;
+      SplittableRandom r = new SplittableRandom(seed);
+      centres = new float[clusters][dim];
+      for (float[] c : centres) {
+        for (int d = 0; d < dim; d++) {
+          c[d] = (float) (r.nextDouble() * 2 - 1);
+        }
+      }
+      java.util.Random g = new java.util.Random(seed + 1);
+      basis = new float[LATENT][dim];
+      for (float[] axis : basis) {
+        for (int d = 0; d < dim; d++) {
+          axis[d] = (float) (g.nextGaussian() / Math.sqrt(LATENT));
+        }
+      }
+      gauss = new java.util.Random(seed + 2);
+      random = new SplittableRandom(seed + 3);
+    }
+
+    /** The next vector of the distribution (data and queries alike). */
+    void next(float[] out, int offset) {
+      float[] c = centres[random.nextInt(centres.length)];
+      for (int d = 0; d < dim; d++) {
+        out[offset + d] = (float) (c[d] + gauss.nextGaussian() * 0.05);
+      }
+      for (float[] axis : basis) {
+        double z = gauss.nextGaussian() * spread;
+        for (int d = 0; d < dim; d++) {
+          out[offset + d] += (float) (z * axis[d]);
+        }
+      }
+    }
+
+    List<Batch> vectors(int rows) {
+      List<Batch> out = new ArrayList<>();
+      for (int from = 0; from < rows; from += BATCH) {
+        int n = Math.min(BATCH, rows - from);
+        long[] ids = new long[n];
+        float[] v = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+          ids[i] = from + i;
+          next(v, i * dim);
+        }
+        out.add(new Batch(new Column[] {new LongColumn(DataType.BIGINT, n, ids, null),
+            new FloatArrayColumn(DataType.vector(dim), n, v, null)}, n));
+      }
+      return out;
+    }
+
+    float[] query() {
+      float[] q = new float[dim];
+      next(q, 0);
+      return q;
+    }
+  }
+
   static float[] queryVector(int dim, SplittableRandom random) {
     float[] q = new float[dim];
     for (int i = 0; i < dim; i++) {

@@ -412,8 +412,11 @@ public final class ExecutionPlanner implements PlanVisitor<Operator> {
         ? orderedExternalScan((ScanNode) node.input()) : build(node.input());
     Evaluator where = node.where() == null ? null
         : compiler.compile(node.where(), node.input().types());
+    // QUERY ? : the query is the parameter's value, known now
+    io.velaria.engine.plan.SearchSpec spec = node.spec().hasParameters()
+        ? node.spec().bind(ctx::parameter, node.vectorDimension()) : node.spec();
     return new io.velaria.engine.exec.operator.SearchOperator(input,
-        node.input().types(), new io.velaria.engine.exec.search.SearchRunner(node.spec(),
+        node.input().types(), new io.velaria.engine.exec.search.SearchRunner(spec,
             node.keywordIndex(), node.vectorIndex(), ctx), where, node.outputColumns(), ctx);
   }
 

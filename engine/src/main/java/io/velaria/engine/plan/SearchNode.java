@@ -58,6 +58,11 @@ public final class SearchNode extends PlanNode {
     return spec;
   }
 
+  /** The searched column's declared dimension, or 0 if unknown. */
+  public int vectorDimension() {
+    return vectorDimension;
+  }
+
   /** The persistent keyword index to use, or null for the transient ranking. */
   public KeywordIndex keywordIndex() {
     return keywordIndex;
@@ -84,7 +89,8 @@ public final class SearchNode extends PlanNode {
     SearchSpec.Keyword k = spec.keyword();
     if (k != null) {
       sb.append(" keyword(columns=").append(k.columnNames())
-          .append(" query='").append(k.query()).append("' top_k=").append(k.topK())
+          .append(" query=").append(k.queryParam() >= 0 ? "?" + (k.queryParam() + 1)
+              : "'" + k.query() + "'").append(" top_k=").append(k.topK())
           .append(" analyzer=").append(k.analyzer() == null ? "default" : k.analyzer())
           .append(" mode=").append(keywordIndex == null ? "transient bm25"
               : keywordIndex.explain()).append(')');
@@ -93,7 +99,8 @@ public final class SearchNode extends PlanNode {
     if (v != null) {
       sb.append(" vector(column=").append(v.columnName())
           .append(" metric=").append(v.metric().sqlName())
-          .append(" dimension=").append(vectorDimension > 0 ? vectorDimension : v.query().length)
+          .append(" dimension=").append(vectorDimension > 0 ? vectorDimension
+              : v.query() == null ? "?" : v.query().length)
           .append(" top_k=").append(v.topK());
       if (v.threshold() != null) {
         sb.append(" score_threshold=").append(v.threshold());

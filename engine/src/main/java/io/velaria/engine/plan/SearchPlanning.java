@@ -82,7 +82,7 @@ final class SearchPlanning {
       checkRanker(keyword.analyzer());
     }
     int dimension = vector == null ? 0 : declaredDimension(input, vector);
-    if (dimension > 0 && dimension != vector.query().length) {
+    if (dimension > 0 && vector.queryParam() < 0 && dimension != vector.query().length) {
       throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "query vector has dimension "
           + vector.query().length + " but column " + vector.columnName() + " is VECTOR("
           + dimension + ")");
@@ -119,12 +119,13 @@ final class SearchPlanning {
       for (int i = 0; i < cols.length; i++) {
         cols[i] = tableColumns[k.columns()[i]];
       }
-      k = new SearchSpec.Keyword(cols, k.columnNames(), k.query(), k.topK(), k.analyzer());
+      k = new SearchSpec.Keyword(cols, k.columnNames(), k.query(), k.topK(), k.analyzer(),
+          k.queryParam());
     }
     SearchSpec.Vector v = spec.vector();
     if (v != null) {
       v = new SearchSpec.Vector(tableColumns[v.column()], v.columnName(), v.query(), v.metric(),
-          v.topK(), v.threshold());
+          v.topK(), v.threshold(), v.queryParam());
     }
     return new SearchSpec(k, v, spec.rrf());
   }
@@ -135,28 +136,33 @@ final class SearchPlanning {
     for (int c : columns) {
       names.add(args.input.fields().get(c).name());
     }
-    String query = args.string(args.kind == SearchTableFunction.Kind.HYBRID
-        ? "keyword_query" : "query");
-    if (query == null) {
+    String queryArg = args.kind == SearchTableFunction.Kind.HYBRID ? "keyword_query" : "query";
+    int param = args.parameter(queryArg);
+    String query = param >= 0 ? null : args.string(queryArg);
+    if (query == null && param < 0) {
       throw new VelariaException(SqlStates.SYNTAX_ERROR, "the keyword query must not be NULL");
     }
     int topK = args.topK(args.kind == SearchTableFunction.Kind.HYBRID ? "keyword_top_k" : "top_k");
     String analyzer = args.string("analyzer");
     return new SearchSpec.Keyword(columns, names, query, topK,
-        analyzer == null ? null : analyzer.toLowerCase(Locale.ROOT));
+        analyzer == null ? null : analyzer.toLowerCase(Locale.ROOT), param);
   }
 
   private static SearchSpec.Vector vector(Args args) {
     int column = args.descriptor("column")[0];
     String name = args.input.fields().get(column).name();
-    String text = args.string("query");
-    if (text == null) {
-      throw new VelariaException(SqlStates.SYNTAX_ERROR, "the query vector must not be NULL");
-    }
-    float[] query = VectorText.parse(text);
-    if (query.length == 0) {
-      throw new VelariaException(SqlStates.INVALID_PARAMETER_VALUE,
-          "the query vector is empty: '" + text + "'");
+    int param = args.parameter("query");
+    float[] query = null;
+    if (param < 0) {
+      String text = args.string("query");
+      if (text == null) {
+        throw new VelariaException(SqlStates.SYNTAX_ERROR, "the query vector must not be NULL");
+      }
+      query = VectorText.parse(text);
+      if (query.length == 0) {
+        throw new VelariaException(SqlStates.INVALID_PARAMETER_VALUE,
+            "the query vector is empty: '" + text + "'");
+      }
     }
     String metricName = args.string("metric");
     VectorMetric metric = metricName == null ? SearchSpec.DEFAULT_METRIC
@@ -168,7 +174,7 @@ final class SearchPlanning {
     int topK = args.topK("top_k");
     BigDecimal threshold = args.number("score_threshold");
     return new SearchSpec.Vector(column, name, query, metric, topK,
-        threshold == null ? null : threshold.doubleValue());
+        threshold == null ? null : threshold.doubleValue(), param);
   }
 
   private static void checkRanker(String analyzer) {
@@ -286,6 +292,16 @@ final class SearchPlanning {
         out[i] = ((RexInputRef) refs.get(i)).getIndex();
       }
       return out;
+    }
+
+    /** The index of the JDBC parameter given for {@code param} ({@code ?}), or -1. */
+    int parameter(String param) {
+      RexNode n = operand(param);
+      if (n instanceof RexCall && n.getKind() == SqlKind.CAST) {
+        n = ((RexCall) n).getOperands().get(0);
+      }
+      return n instanceof org.apache.calcite.rex.RexDynamicParam
+          ? ((org.apache.calcite.rex.RexDynamicParam) n).getIndex() : -1;
     }
 
     String string(String param) {

@@ -19,11 +19,51 @@ public record SearchSpec(Keyword keyword, Vector vector, boolean rrf) {
   /** The k of reciprocal-rank fusion: score = sum of 1 / (RRF_K + rank), ranks from 1. */
   public static final int RRF_K = 60;
 
-  /** BM25 over {@code columns} (input positions) joined as one document. */
+  /**
+   * BM25 over {@code columns} (input positions) joined as one document. {@code queryParam}:
+   * the index of the JDBC parameter giving the query ({@code QUERY ?}; query is then null
+   * until {@link #bind}), or -1.
+   */
   public record Keyword(int[] columns, List<String> columnNames, String query, int topK,
-      String analyzer) {}
+      String analyzer, int queryParam) {
+    public Keyword(int[] columns, List<String> columnNames, String query, int topK,
+        String analyzer) {
+      this(columns, columnNames, query, topK, analyzer, -1);
+    }
+  }
 
-  /** Ranking by {@code metric} of the vector in input position {@code column}. */
+  /**
+   * Ranking by {@code metric} of the vector in input position {@code column}.
+   * {@code queryParam}: as for {@link Keyword}.
+   */
   public record Vector(int column, String columnName, float[] query, VectorMetric metric,
-      int topK, Double threshold) {}
+      int topK, Double threshold, int queryParam) {
+    public Vector(int column, String columnName, float[] query, VectorMetric metric, int topK,
+        Double threshold) {
+      this(column, columnName, query, metric, topK, threshold, -1);
+    }
+  }
+
+  /** True when a query is a JDBC parameter, known only when the statement runs. */
+  public boolean hasParameters() {
+    return keyword != null && keyword.queryParam() >= 0
+        || vector != null && vector.queryParam() >= 0;
+  }
+
+  /** This spec with the parameters' values ({@code parameter(i)}: value of parameter i). */
+  public SearchSpec bind(java.util.function.IntFunction<Object> parameter, int dimension) {
+    Keyword k = keyword;
+    if (k != null && k.queryParam() >= 0) {
+      k = new Keyword(k.columns(), k.columnNames(),
+          SearchQueryValues.keywordQuery(parameter.apply(k.queryParam())), k.topK(),
+          k.analyzer());
+    }
+    Vector v = vector;
+    if (v != null && v.queryParam() >= 0) {
+      v = new Vector(v.column(), v.columnName(),
+          SearchQueryValues.vectorQuery(parameter.apply(v.queryParam()), v.columnName(),
+              dimension), v.metric(), v.topK(), v.threshold());
+    }
+    return new SearchSpec(k, v, rrf);
+  }
 }

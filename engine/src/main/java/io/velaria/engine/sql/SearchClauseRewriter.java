@@ -75,14 +75,16 @@ public final class SearchClauseRewriter {
     args.add(candidates);
     if (s.hasKeywordSearch()) {
       args.add(descriptor(s.keywordColumns()));
-      args.add(SqlLiteral.createCharString(s.keywordQuery(), POS));
+      args.add(s.keywordParam() != null ? s.keywordParam()
+          : SqlLiteral.createCharString(s.keywordQuery(), POS));
       args.add(number(s.keywordTopK()));
       if (!s.hasVectorSearch()) {
         return SearchTableFunction.KEYWORD_SEARCH.createCall(POS, args);
       }
     }
     args.add(descriptor(List.of(s.vectorColumn())));
-    args.add(SqlLiteral.createCharString(s.vectorQuery(), POS));
+    args.add(s.vectorParam() != null ? s.vectorParam()
+        : SqlLiteral.createCharString(s.vectorQuery(), POS));
     args.add(s.metric() == null ? SqlLiteral.createNull(POS)
         : SqlLiteral.createCharString(s.metric(), POS));
     args.add(number(s.vectorTopK()));

@@ -38,6 +38,11 @@ final class SearchQueryText {
     if (!s.hasVectorSearch() || !s.vectorQueryIsText()) {
       return s;
     }
+    if (s.vectorParam() != null) {
+      throw new VelariaException(SqlStates.NOT_SUPPORTED_YET, "HYBRID SEARCH ... QUERY TEXT ?:"
+          + " the text to embed must be written in the statement; a parameter can give the"
+          + " query vector itself (QUERY ? with a float[] or '[x y ...]')");
+    }
     String col = s.vectorColumn();
     TableDefinition def = table(session, s);
     int ci = def.columnIndex(col);
@@ -80,8 +85,8 @@ final class SearchQueryText {
     }
     text.append(']');
     return new SqlSearchQuery(s.getParserPosition(), s.query(), s.keywordColumns(),
-        s.keywordQuery(), s.keywordTopK(), col, text.toString(), false, s.metric(),
-        s.vectorTopK(), s.scoreThreshold(), s.fusion());
+        s.keywordQuery(), s.keywordParam(), s.keywordTopK(), col, text.toString(), null, false,
+        s.metric(), s.vectorTopK(), s.scoreThreshold(), s.fusion());
   }
 
   /** EXPLAIN lines for a text query: the model used and its one-time load (else none). */

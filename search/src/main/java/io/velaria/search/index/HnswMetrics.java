@@ -9,7 +9,10 @@ import org.apache.lucene.index.VectorSimilarityFunction;
  * score. Lucene's similarity only chooses candidates; every candidate is scored again
  * exactly, so returned scores and their order are the metric's own.
  * <ul>
- *   <li>cosine (1 - cosine similarity, ascending): Lucene COSINE ranks alike.</li>
+ *   <li>cosine (1 - cosine similarity, ascending): the index stores vectors normalized to unit
+ *       length under Lucene DOT_PRODUCT, which then ranks like COSINE at a third of the
+ *       arithmetic (indexes written before stored them as given under COSINE; both are
+ *       searched with a normalized query).</li>
  *   <li>l2 (Euclidean distance, ascending): Lucene EUCLIDEAN scores 1/(1+d^2), same order.</li>
  *   <li>dot (inner product, descending): Lucene DOT_PRODUCT assumes unit vectors, so
  *       MAXIMUM_INNER_PRODUCT, which ranks any vectors by inner product.</li>
@@ -21,7 +24,7 @@ final class HnswMetrics {
   static VectorSimilarityFunction lucene(VectorMetric metric) {
     switch (metric) {
       case COSINE:
-        return VectorSimilarityFunction.COSINE;
+        return VectorSimilarityFunction.DOT_PRODUCT;
       case L2:
         return VectorSimilarityFunction.EUCLIDEAN;
       default:

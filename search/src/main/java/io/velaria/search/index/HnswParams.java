@@ -9,13 +9,20 @@ import java.util.Map;
 /**
  * HNSW settings of a vector index: {@code m} (neighbours per node, Lucene's maxConn),
  * {@code ef_construction} (beam width while building) and {@code ef_search} (candidates
- * looked at per query; the index asks Lucene for max(TOP_K, ef_search) neighbours and keeps
- * the best TOP_K after exact re-scoring), plus the metric the graph is built for.
+ * looked at per query; the index asks Lucene for max(TOP_K, ef_search) neighbours and the
+ * engine keeps the best TOP_K after exact re-scoring), the metric the graph is built for, and
+ * {@code quantization} ('none', or 'int8': Lucene's scalar-quantized format, which keeps the
+ * float vectors too but builds and walks the merged graph with 7-bit integer vectors).
  */
-public record HnswParams(VectorMetric metric, int m, int efConstruction, int efSearch) {
+public record HnswParams(VectorMetric metric, int m, int efConstruction, int efSearch,
+    boolean int8) {
   public static final int DEFAULT_M = 16;
   public static final int DEFAULT_EF_CONSTRUCTION = 100;
   public static final int DEFAULT_EF_SEARCH = 100;
+
+  public HnswParams(VectorMetric metric, int m, int efConstruction, int efSearch) {
+    this(metric, m, efConstruction, efSearch, false);
+  }
 
   public HnswParams {
     check("m", m, 2, 512);
@@ -33,6 +40,7 @@ public record HnswParams(VectorMetric metric, int m, int efConstruction, int efS
     int m = DEFAULT_M;
     int efc = DEFAULT_EF_CONSTRUCTION;
     int efs = DEFAULT_EF_SEARCH;
+    boolean int8 = false;
     for (Map.Entry<String, ?> e : with.entrySet()) {
       String value = String.valueOf(e.getValue());
       switch (e.getKey()) {
@@ -48,12 +56,32 @@ public record HnswParams(VectorMetric metric, int m, int efConstruction, int efS
         case "ef_search":
           efs = integer(e.getKey(), value);
           break;
+        case "quantization":
+          int8 = quantization(value);
+          break;
         default:
           throw new VelariaException(SqlStates.SYNTAX_ERROR, "unknown vector index option '"
-              + e.getKey() + "'; use metric, m, ef_construction, ef_search");
+              + e.getKey() + "'; use metric, m, ef_construction, ef_search, quantization");
       }
     }
-    return new HnswParams(metric, m, efc, efs);
+    return new HnswParams(metric, m, efc, efs, int8);
+  }
+
+  /** The same index settings with another ef_search (a query-time choice). */
+  public HnswParams withEfSearch(int efSearch) {
+    return new HnswParams(metric, m, efConstruction, efSearch, int8);
+  }
+
+  private static boolean quantization(String value) {
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "none":
+        return false;
+      case "int8":
+        return true;
+      default:
+        throw new VelariaException(SqlStates.SYNTAX_ERROR, "unknown vector index quantization '"
+            + value + "'; use none or int8");
+    }
   }
 
   /** The options as stored with the index and shown by EXPLAIN. */
@@ -63,6 +91,9 @@ public record HnswParams(VectorMetric metric, int m, int efConstruction, int efS
     out.put("m", Integer.toString(m));
     out.put("ef_construction", Integer.toString(efConstruction));
     out.put("ef_search", Integer.toString(efSearch));
+    if (int8) {
+      out.put("quantization", "int8");
+    }
     return out;
   }
 

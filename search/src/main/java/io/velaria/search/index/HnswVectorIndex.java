@@ -6,18 +6,25 @@ import io.velaria.engine.column.FloatArrayColumn;
 import io.velaria.engine.error.SqlStates;
 import io.velaria.engine.error.VelariaException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import io.velaria.engine.spi.search.ScoredRows;
 import io.velaria.engine.spi.search.VectorMetric;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -77,57 +84,188 @@ public final class HnswVectorIndex implements AutoCloseable {
   /**
    * Writes an index of the vectors in column {@code column} of {@code batches} (all of the
    * table's rows, in scan order) into the empty directory {@code dir}.
+   *
+   * <p>Why it is built this way (HNSW insertion dominates and is CPU-bound):
+   * <ul>
+   *   <li>Several indexing threads: Lucene gives each concurrently indexing thread its own
+   *       in-memory segment with its own graph, so the graphs grow in parallel; the RAM buffer
+   *       is large so each thread's segment is flushed once, at the end.</li>
+   *   <li>The final merge to one segment uses Lucene's concurrent HNSW merge (several merge
+   *       workers): it starts from the largest segment's graph and inserts the other
+   *       segments' vectors in parallel.</li>
+   *   <li>Cosine: vectors are stored normalized to unit length under Lucene's DOT_PRODUCT,
+   *       which orders exactly like COSINE but costs one product per component instead of
+   *       three (about 2.4x faster without the Panama vector API, i.e. on JDK 17).</li>
+   * </ul>
    */
   public static BuildStats build(Directory dir, Iterator<Batch> batches, int column,
       int dimension, HnswParams params) {
-    ExecutorService mergers = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "velaria-hnsw-merge");
-      t.setDaemon(true);
-      return t;
-    });
-    KnnVectorsFormat format = new Lucene99HnswVectorsFormat(params.m(),
-        params.efConstruction(), 2, mergers);
+    int threads = buildThreads();
+    ExecutorService mergers = Executors.newFixedThreadPool(threads, daemon("velaria-hnsw-merge"));
+    ExecutorService indexers = Executors.newFixedThreadPool(threads, daemon("velaria-hnsw-build"));
+    KnnVectorsFormat format = params.int8()
+        ? new Lucene99HnswScalarQuantizedVectorsFormat(params.m(), params.efConstruction(),
+            threads, 7, false, null, mergers)
+        : new Lucene99HnswVectorsFormat(params.m(), params.efConstruction(), threads, mergers);
     Lucene912Codec codec = new Lucene912Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
         return format;
       }
     };
-    long row = 0;
-    long vectors = 0;
+    AtomicLong vectors = new AtomicLong();
+    long rows;
     try (IndexWriter writer = new IndexWriter(dir,
-        LuceneIndexFiles.writerConfig(null, codec, 1024))) {
-      while (batches.hasNext()) {
-        Batch batch = batches.next();
-        Column col = batch.column(column);
-        float[] values = col instanceof FloatArrayColumn ? ((FloatArrayColumn) col).values()
-            : null;
-        for (int i = 0; i < batch.rowCount(); i++, row++) {
-          Document doc = LuceneIndexFiles.rowDocument(row);
-          if (!col.isNull(i)) {
-            if (values == null) {
-              throw new VelariaException(SqlStates.DATATYPE_MISMATCH,
-                  "vector index column is not a VECTOR column (row " + (row + 1) + ")");
-            }
-            float[] v = Arrays.copyOfRange(values, i * dimension, (i + 1) * dimension);
-            checkFinite(v, row);
-            if (params.metric() == VectorMetric.COSINE && isZero(v)) {
-              doc.add(new NumericDocValuesField(ZERO_FIELD, 1));
-            } else {
-              doc.add(new KnnFloatVectorField(VECTOR_FIELD, v, HnswMetrics.lucene(params.metric())));
-              vectors++;
-            }
-          }
-          writer.addDocument(doc);
-        }
+        LuceneIndexFiles.writerConfig(null, codec, ramBufferMb()))) {
+      try {
+        rows = addAll(writer, batches, column, dimension, params.metric(), indexers, vectors);
+      } catch (RuntimeException e) {
+        stop(indexers); // no thread may still be adding when the writer closes
+        throw e;
       }
       LuceneIndexFiles.finish(writer);
     } catch (IOException e) {
       throw new VelariaException(SqlStates.IO_ERROR, "cannot build vector index: " + e, e);
     } finally {
+      indexers.shutdownNow();
       mergers.shutdownNow();
     }
-    return new BuildStats(row, vectors);
+    return new BuildStats(rows, vectors.get());
+  }
+
+  /** Hands the batches to the indexing threads; returns the row count when all are indexed. */
+  private static long addAll(IndexWriter writer, Iterator<Batch> batches, int column,
+      int dimension, VectorMetric metric, ExecutorService indexers, AtomicLong vectors) {
+    int threads = buildThreads();
+    long row = 0;
+    // at most two batches per thread waiting: external tables' batches are read fresh
+    Semaphore inFlight = new Semaphore(2 * threads);
+    List<Future<?>> pending = new ArrayList<>();
+    while (batches.hasNext()) {
+      Batch batch = batches.next();
+      Column col = batch.column(column);
+      float[] values = col instanceof FloatArrayColumn ? ((FloatArrayColumn) col).values()
+          : null;
+      if (values == null && batch.rowCount() > 0) {
+        for (int i = 0; i < batch.rowCount(); i++) {
+          if (!col.isNull(i)) {
+            throw new VelariaException(SqlStates.DATATYPE_MISMATCH,
+                "vector index column is not a VECTOR column (row " + (row + i + 1) + ")");
+          }
+        }
+      }
+      long first = row;
+      int n = batch.rowCount();
+      row += n;
+      inFlight.acquireUninterruptibly();
+      pending.add(indexers.submit(() -> {
+        try {
+          vectors.addAndGet(addBatch(writer, col, values, first, n, dimension, metric));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } finally {
+          inFlight.release();
+        }
+        return null;
+      }));
+      failFast(pending);
+    }
+    for (Future<?> f : pending) {
+      waitFor(f);
+    }
+    return row;
+  }
+
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Adds one batch's rows (ordinals from {@code first}); returns how many vectors it indexed. */
+  private static long addBatch(IndexWriter writer, Column col, float[] values, long first,
+      int n, int dimension, VectorMetric metric) throws IOException {
+    long vectors = 0;
+    for (int i = 0; i < n; i++) {
+      long row = first + i;
+      Document doc = LuceneIndexFiles.rowDocument(row);
+      if (!col.isNull(i)) {
+        float[] v = Arrays.copyOfRange(values, i * dimension, (i + 1) * dimension);
+        checkFinite(v, row);
+        if (metric == VectorMetric.COSINE && isZero(v)) {
+          doc.add(new NumericDocValuesField(ZERO_FIELD, 1));
+        } else {
+          if (metric == VectorMetric.COSINE) {
+            normalize(v);
+          }
+          doc.add(new KnnFloatVectorField(VECTOR_FIELD, v, HnswMetrics.lucene(metric)));
+          vectors++;
+        }
+      }
+      writer.addDocument(doc);
+    }
+    return vectors;
+  }
+
+  /** Threads for building: the cores, at most 4 (the machine is shared with the queries). */
+  public static int buildThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** A quarter of the heap, at most 3.8 GB: large enough that segments flush once. */
+  private static double ramBufferMb() {
+    double quarter = Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20);
+    return Math.max(64, Math.min(3800, quarter));
+  }
+
+  private static void failFast(List<Future<?>> pending) {
+    for (Future<?> f : pending) {
+      if (f.isDone()) {
+        waitFor(f);
+      }
+    }
+    pending.removeIf(Future::isDone);
+  }
+
+  private static void waitFor(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VelariaException(SqlStates.QUERY_CANCELED, "vector index build interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof UncheckedIOException) {
+        c = c.getCause();
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new VelariaException(SqlStates.IO_ERROR, "cannot build vector index: " + c, c);
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Scales {@code v} (not all zero) to unit length, computing the norm in double. */
+  static void normalize(float[] v) {
+    double sum = 0;
+    for (float f : v) {
+      sum += (double) f * f;
+    }
+    double inv = 1 / Math.sqrt(sum);
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (v[i] * inv);
+    }
   }
 
   /** Opens an index built by {@link #build} over {@code rows} rows; takes over {@code dir}. */
@@ -163,6 +301,14 @@ public final class HnswVectorIndex implements AutoCloseable {
    * rows), best first, with exact scores.
    */
   public List<ScoredRow> search(float[] query, int k, IntPredicate accept) {
+    return search(query, k, params.efSearch(), accept);
+  }
+
+  /**
+   * {@link #search(float[], int, IntPredicate)} asking the graph for max(k, efSearch)
+   * candidates instead of the index's own ef_search.
+   */
+  public List<ScoredRow> search(float[] query, int k, int efSearch, IntPredicate accept) {
     if (query.length != dimension) {
       throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "query vector has "
           + query.length + " dimensions, the index has " + dimension);
@@ -181,12 +327,18 @@ public final class HnswVectorIndex implements AutoCloseable {
     if (params.metric() == VectorMetric.COSINE && isZero(query)) {
       return firstNonNullRows(k, filter);
     }
-    int candidates = Math.max(k, params.efSearch());
+    int candidates = Math.max(k, efSearch);
     List<ScoredRow> hits = new ArrayList<>();
+    float[] graphQuery = query;
+    if (params.metric() == VectorMetric.COSINE) {
+      graphQuery = query.clone(); // the graph holds unit vectors (DOT_PRODUCT)
+      normalize(graphQuery);
+    }
     try {
       KnnFloatVectorQuery q = filter == null
-          ? new KnnFloatVectorQuery(VECTOR_FIELD, query, candidates)
-          : new KnnFloatVectorQuery(VECTOR_FIELD, query, candidates, new RowFilterQuery(filter));
+          ? new KnnFloatVectorQuery(VECTOR_FIELD, graphQuery, candidates)
+          : new KnnFloatVectorQuery(VECTOR_FIELD, graphQuery, candidates,
+              new RowFilterQuery(filter));
       TopDocs top = searcher.search(q, candidates);
       int[] docs = new int[top.scoreDocs.length];
       int i = 0;
@@ -205,7 +357,11 @@ public final class HnswVectorIndex implements AutoCloseable {
     return hits.size() > k ? List.copyOf(hits.subList(0, k)) : hits;
   }
 
-  /** Exact scores of the candidate documents (ascending ids), read from the index's vectors. */
+  /**
+   * Scores of the candidate documents (ascending ids) by the exact formula, from the vectors
+   * stored in the index: exact for l2 and dot; for cosine the stored vectors are normalized,
+   * which changes the score only by float rounding (the engine re-scores from the table).
+   */
   private void rescore(float[] query, int[] docs, List<ScoredRow> out) throws IOException {
     LeafReader leaf = reader.leaves().get(0).reader();
     FloatVectorValues values = leaf.getFloatVectorValues(VECTOR_FIELD);

@@ -28,8 +28,9 @@ import org.apache.lucene.store.FSDirectory;
  * keeps them in Lucene's in-memory directories.
  *
  * <p>Staleness: every use compares the table's fingerprint ({@link TableSource}) with the one
- * the index was built from; when the table changed, the index is rebuilt before it answers
- * (so results always reflect the table), and EXPLAIN says it was rebuilt.
+ * the index was built from; when the table changed, the index is rebuilt when a search runs,
+ * before it answers (so results always reflect the table). Planning does not rebuild:
+ * EXPLAIN says the index is stale and will be rebuilt when the query runs.
  */
 final class IndexRegistry implements AutoCloseable {
   static final String DIR_NAME = "search-indexes";
@@ -134,9 +135,15 @@ final class IndexRegistry implements AutoCloseable {
     indexes.put(key, build(def, source, true));
   }
 
-  /** The usable index over exactly these columns, rebuilt first if the table changed. */
+  /**
+   * The index over exactly these columns. With {@code rebuildIfStale} (a search about to
+   * run) a stale index is rebuilt first and opened; without (planning, EXPLAIN) nothing is
+   * built: a stale index comes back unopened, marked stale, so EXPLAIN can say it will be
+   * rebuilt and explaining a query never costs a build.
+   */
   synchronized Optional<Used> find(IndexDefinition.Kind kind, String schema, String table,
-      List<String> columns, java.util.function.Predicate<IndexDefinition> fits) {
+      List<String> columns, java.util.function.Predicate<IndexDefinition> fits,
+      boolean rebuildIfStale) {
     for (Map.Entry<String, Loaded> e : indexes.entrySet()) {
       IndexDefinition def = e.getValue().definition();
       if (def.kind() != kind || !def.schema().equalsIgnoreCase(schema)
@@ -146,6 +153,9 @@ final class IndexRegistry implements AutoCloseable {
       }
       TableSource source = TableSource.of(database, schema, table);
       boolean stale = !source.fingerprint().equals(def.fingerprint());
+      if (stale && !rebuildIfStale) {
+        return Optional.of(new Used(def, null, true));
+      }
       Loaded loaded = stale ? build(def, source, false) : open(e.getValue());
       e.setValue(loaded);
       return Optional.of(new Used(loaded.definition(), loaded.index(), stale));
@@ -153,8 +163,11 @@ final class IndexRegistry implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** An index handed to a search, and whether this use rebuilt it. */
-  record Used(IndexDefinition definition, AutoCloseable index, boolean rebuilt) {}
+  /**
+   * An index handed to a search. {@code stale}: the table changed since the last build; the
+   * index was rebuilt by this lookup, or (lookups that do not rebuild) {@code index} is null.
+   */
+  record Used(IndexDefinition definition, AutoCloseable index, boolean stale) {}
 
   synchronized boolean drop(String name) {
     Loaded l = indexes.remove(name.toLowerCase(Locale.ROOT));

@@ -10,7 +10,6 @@ import io.velaria.engine.spi.search.SearchTarget;
 import io.velaria.search.keyword.TextAnalyzers;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Offers the persistent keyword indexes of {@link IndexRegistry} to keyword searches. An
@@ -25,23 +24,29 @@ public final class KeywordIndexes implements KeywordIndexProvider {
       return Optional.empty();
     }
     String wanted = analyzer == null ? null : canonicalAnalyzer(analyzer);
-    Supplier<Optional<IndexRegistry.Used>> lookup = () -> IndexRegistries.of(target.database())
-        .find(IndexDefinition.Kind.KEYWORD, target.schema(), target.table(), target.columns(),
-            def -> wanted == null || wanted.equals(def.options().get("analyzer")));
-    return lookup.get().map(used -> wrap(used, lookup));
+    java.util.function.Function<Boolean, Optional<IndexRegistry.Used>> lookup =
+        rebuild -> IndexRegistries.of(target.database()).find(IndexDefinition.Kind.KEYWORD,
+            target.schema(), target.table(), target.columns(),
+            def -> wanted == null || wanted.equals(def.options().get("analyzer")), rebuild);
+    return lookup.apply(false).map(used -> wrap(used, lookup));
   }
 
+  /** EXPLAIN's note on an index whose table changed since it was built. */
+  static final String STALE = "stale: the table changed since the last build, rebuilt when"
+      + " the query runs";
+
   /**
-   * The index as the engine sees it. The lookup runs again when the search runs, so a plan
-   * made before the table changed (a prepared statement) still searches a current index.
+   * The index as the engine sees it. The lookup runs again when the search runs (rebuilding
+   * a stale index then), so a plan made before the table changed (a prepared statement)
+   * still searches a current index.
    */
   private static KeywordIndex wrap(IndexRegistry.Used used,
-      Supplier<Optional<IndexRegistry.Used>> lookup) {
+      java.util.function.Function<Boolean, Optional<IndexRegistry.Used>> lookup) {
     IndexDefinition def = used.definition();
     String explain = "keyword index " + def.name() + " on " + def.table() + "("
         + String.join(", ", def.columns()) + ") (lucene bm25, analyzer "
         + def.options().get("analyzer") + ", " + def.rows() + " rows"
-        + (used.rebuilt() ? ", rebuilt: the table changed since the last build" : "") + ")";
+        + (used.stale() ? ", " + STALE : "") + ")";
     return new KeywordIndex() {
       @Override
       public String explain() {
@@ -51,7 +56,9 @@ public final class KeywordIndexes implements KeywordIndexProvider {
       @Override
       public ScoredRows search(String query, int topK,
           java.util.function.IntPredicate accept) {
-        Bm25KeywordIndex index = (Bm25KeywordIndex) lookup.get().orElse(used).index();
+        Bm25KeywordIndex index = (Bm25KeywordIndex) lookup.apply(true).orElseThrow(() ->
+            new VelariaException(SqlStates.UNDEFINED_OBJECT, "keyword index " + def.name()
+                + " was dropped")).index();
         return HnswVectorIndex.toScoredRows(index.search(query, topK, accept));
       }
     };

@@ -7,7 +7,8 @@ import io.velaria.engine.spi.search.VectorIndexProvider;
 import io.velaria.engine.spi.search.VectorMetric;
 import java.util.Optional;
 import java.util.function.IntPredicate;
-import java.util.function.Supplier;
+import io.velaria.engine.error.SqlStates;
+import io.velaria.engine.error.VelariaException;
 
 /**
  * Offers the HNSW indexes of {@link IndexRegistry} to vector searches: an index answers a
@@ -23,26 +24,27 @@ public final class VectorIndexes implements VectorIndexProvider {
     if (target.database() == null || target.columns().size() != 1) {
       return Optional.empty();
     }
-    Supplier<Optional<IndexRegistry.Used>> lookup = () -> IndexRegistries.of(target.database())
-        .find(IndexDefinition.Kind.VECTOR, target.schema(), target.table(), target.columns(),
-            def -> metric.sqlName().equals(def.options().get("metric")));
-    return lookup.get().map(used -> wrap(used, lookup));
+    java.util.function.Function<Boolean, Optional<IndexRegistry.Used>> lookup =
+        rebuild -> IndexRegistries.of(target.database()).find(IndexDefinition.Kind.VECTOR,
+            target.schema(), target.table(), target.columns(),
+            def -> metric.sqlName().equals(def.options().get("metric")), rebuild);
+    return lookup.apply(false).map(used -> wrap(used, lookup));
   }
 
   /**
-   * The index as the engine sees it. The lookup runs again when the search runs, so a plan
-   * made before the table changed (a prepared statement) still searches a current index.
+   * The index as the engine sees it. The lookup runs again when the search runs (rebuilding
+   * a stale index then), so a plan made before the table changed (a prepared statement)
+   * still searches a current index.
    */
   private static VectorIndex wrap(IndexRegistry.Used used,
-      Supplier<Optional<IndexRegistry.Used>> lookup) {
+      java.util.function.Function<Boolean, Optional<IndexRegistry.Used>> lookup) {
     IndexDefinition def = used.definition();
-    HnswVectorIndex index = (HnswVectorIndex) used.index();
-    HnswParams p = index.params();
+    HnswParams p = IndexRegistry.params(def);
     String explain = "hnsw index " + def.name() + " on " + def.table() + "("
         + def.columns().get(0) + ") (lucene, metric " + p.metric().sqlName() + ", m=" + p.m()
-        + ", ef_construction=" + p.efConstruction() + ", ef_search=" + p.efSearch() + ", "
-        + def.rows() + " rows"
-        + (used.rebuilt() ? ", rebuilt: the table changed since the last build" : "") + ")";
+        + ", ef_construction=" + p.efConstruction() + ", ef_search=" + p.efSearch()
+        + (p.int8() ? ", quantization=int8" : "") + ", " + def.rows() + " rows"
+        + (used.stale() ? ", " + KeywordIndexes.STALE : "") + ")";
     return new VectorIndex() {
       @Override
       public String explain() {
@@ -52,8 +54,17 @@ public final class VectorIndexes implements VectorIndexProvider {
       @Override
       public ScoredRows search(float[] query, VectorMetric metric, int topK,
           IntPredicate accept) {
-        HnswVectorIndex current = (HnswVectorIndex) lookup.get().orElse(used).index();
-        return HnswVectorIndex.toScoredRows(current.search(query, topK, accept));
+        IndexRegistry.Used now = lookup.apply(true).orElseThrow(() -> new VelariaException(
+            SqlStates.UNDEFINED_OBJECT, "vector index " + def.name() + " was dropped"));
+        HnswVectorIndex current = (HnswVectorIndex) now.index();
+        // all ef_search candidates: the engine re-scores them exactly and keeps topK
+        int candidates = Math.max(topK, current.params().efSearch());
+        return HnswVectorIndex.toScoredRows(current.search(query, candidates, accept));
+      }
+
+      @Override
+      public boolean engineReranks() {
+        return true;
       }
     };
   }

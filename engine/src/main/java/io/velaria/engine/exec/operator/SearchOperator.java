@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * KEYWORD / HYBRID SEARCH and the search table functions: reads all input rows (the
  * candidates), lets a {@link SearchRunner} pick and score them, and returns the kept rows best
- * first with the score columns appended.
+ * first with the score columns appended. The input batches are kept as they came
+ * ({@link BatchList}): when an index answers, only the rows it returns are copied out; the
+ * transient ranking and the exact scan concatenate them.
  */
 public final class SearchOperator implements Operator {
   private final Operator input;
@@ -56,10 +58,10 @@ public final class SearchOperator implements Operator {
         batches.add(b);
       }
     }
-    Batch all = BatchConcat.concat(inputTypes, batches);
-    SearchRunner.Result r = runner.run(all, where == null ? null : accepted(all));
+    BatchList rows = new BatchList(inputTypes, batches);
+    SearchRunner.Result r = runner.run(rows, where == null ? null : accepted(batches));
     int n = r.rows().length;
-    Batch kept = all.select(r.rows(), n);
+    Batch kept = rows.select(r.rows());
     if (outputColumns != null) {
       kept = kept.project(outputColumns);
     }
@@ -73,13 +75,21 @@ public final class SearchOperator implements Operator {
     return new Batch(out.toArray(new Column[0]), n);
   }
 
-  /** Rows for which WHERE is TRUE. */
-  private boolean[] accepted(Batch all) {
-    BooleanColumn c = (BooleanColumn) where.evaluate(all);
-    boolean[] out = new boolean[all.rowCount()];
-    boolean[] values = c.values();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values[i] && !c.isNull(i);
+  /** Rows for which WHERE is TRUE, evaluated batch by batch. */
+  private boolean[] accepted(List<Batch> batches) {
+    int total = 0;
+    for (Batch b : batches) {
+      total += b.rowCount();
+    }
+    boolean[] out = new boolean[total];
+    int at = 0;
+    for (Batch b : batches) {
+      BooleanColumn c = (BooleanColumn) where.evaluate(b);
+      boolean[] values = c.values();
+      for (int i = 0; i < b.rowCount(); i++) {
+        out[at + i] = values[i] && !c.isNull(i);
+      }
+      at += b.rowCount();
     }
     return out;
   }

@@ -49,10 +49,11 @@ public final class SearchRunner {
       double[] fusionScores) {}
 
   /**
+   * @param rows the input rows; when an index answers, only the rows it returns are fetched
    * @param accept null when every row is a candidate; else which rows are (rows passing WHERE
    *     when an index answers over all the table's rows)
    */
-  public Result run(Batch rows, boolean[] accept) {
+  public Result run(CandidateRows rows, boolean[] accept) {
     this.rowCount = rows.rowCount();
     this.accept = accept;
     this.acceptedRows = accept == null ? null : positions(accept);
@@ -62,14 +63,13 @@ public final class SearchRunner {
       ScoredRows k = keyword(rows, kw);
       return new Result(rowsOf(k), scoresOf(k), null, null);
     }
-    FloatArrayColumn vectors = vectorColumn(rows, vec);
     if (kw == null) {
-      ScoredRows v = threshold(vector(vectors, vec, null), vec);
+      ScoredRows v = threshold(vector(rows, vec), vec);
       return new Result(rowsOf(v), null, scoresOf(v), null);
     }
     ScoredRows k = keyword(rows, kw);
     if (spec.rrf()) {
-      return fuse(k, vector(vectors, vec, null), vec.topK());
+      return fuse(k, vector(rows, vec), vec.topK());
     }
     // hybrid: vector ranking of the keyword candidates
     int[] candidates = rowsOf(k);
@@ -78,7 +78,7 @@ public final class SearchRunner {
       keywordScore.put(k.row(i), k.score(i));
     }
     Arrays.sort(candidates);
-    ScoredRows v = threshold(vector(vectors, vec, candidates), vec);
+    ScoredRows v = threshold(exactOver(rows, candidates, vec, vec.topK()), vec);
     double[] kwScores = new double[v.size()];
     for (int i = 0; i < v.size(); i++) {
       kwScores[i] = keywordScore.get(v.row(i));
@@ -86,7 +86,7 @@ public final class SearchRunner {
     return new Result(rowsOf(v), kwScores, scoresOf(v), null);
   }
 
-  private ScoredRows keyword(Batch rows, SearchSpec.Keyword kw) {
+  private ScoredRows keyword(CandidateRows input, SearchSpec.Keyword kw) {
     if (keywordIndex != null) {
       return checked(keywordIndex.search(kw.query(), kw.topK(), acceptPredicate()),
           keywordIndex.explain());
@@ -94,6 +94,7 @@ public final class SearchRunner {
     KeywordRanker ranker = SearchServices.keywordRanker().orElseThrow(() ->
         new VelariaException(SqlStates.NOT_SUPPORTED_YET,
             "keyword search needs the velaria-search module on the class path"));
+    Batch rows = input.all();
     if (acceptedRows == null) {
       return ranker.rank(documents(rows, kw.columns()), kw.query(), kw.analyzer(), kw.topK());
     }
@@ -179,16 +180,38 @@ public final class SearchRunner {
     return (FloatArrayColumn) c;
   }
 
-  private ScoredRows vector(FloatArrayColumn vectors, SearchSpec.Vector vec, int[] candidates) {
-    if (vectorIndex != null && candidates == null) {
-      return checked(vectorIndex.search(vec.query(), vec.metric(), vec.topK(),
-          acceptPredicate()), vectorIndex.explain());
+  private ScoredRows vector(CandidateRows rows, SearchSpec.Vector vec) {
+    if (vectorIndex == null) {
+      return ExactVectorScan.search(vectorColumn(rows.all(), vec), vec.query(), vec.metric(),
+          vec.topK(), acceptedRows, ctx);
     }
-    if (candidates == null) {
-      candidates = acceptedRows;
+    ScoredRows found = checked(vectorIndex.search(vec.query(), vec.metric(), vec.topK(),
+        acceptPredicate()), vectorIndex.explain());
+    if (!vectorIndex.engineReranks()) {
+      return found;
     }
-    return ExactVectorScan.search(vectors, vec.query(), vec.metric(), vec.topK(), candidates,
-        ctx);
+    int[] candidates = rowsOf(found);
+    Arrays.sort(candidates);
+    return exactOver(rows, candidates, vec, vec.topK());
+  }
+
+  /**
+   * The exact ranking of a few rows (ascending ordinals): fetches only those rows, scores
+   * them with the exact scan's formula and keeps the best {@code topK}, ties to the earlier
+   * row; answers ordinals.
+   */
+  private ScoredRows exactOver(CandidateRows rows, int[] ordinals, SearchSpec.Vector vec,
+      int topK) {
+    Batch fetched = rows.select(ordinals);
+    ScoredRows r = ExactVectorScan.search(vectorColumn(fetched, vec), vec.query(), vec.metric(),
+        topK, null, ctx);
+    int[] mapped = new int[r.size()];
+    double[] scores = new double[r.size()];
+    for (int i = 0; i < mapped.length; i++) {
+      mapped[i] = ordinals[r.row(i)];
+      scores[i] = r.score(i);
+    }
+    return new ScoredRows(mapped, scores);
   }
 
   /** SCORE_THRESHOLD, applied after top-k: {@code <=} for distances, {@code >=} for dot. */

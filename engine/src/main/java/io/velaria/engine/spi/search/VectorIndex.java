@@ -14,4 +14,15 @@ public interface VectorIndex {
    * SCORE_THRESHOLD afterwards.
    */
   ScoredRows search(float[] query, VectorMetric metric, int topK, IntPredicate accept);
+
+  /**
+   * True when {@link #search} returns candidates rather than the answer: possibly more rows
+   * than {@code topK} (an HNSW index's ef_search), with approximate scores. The engine then
+   * reads those rows from the table, scores them with its exact formula (so
+   * {@code vector_score} equals the exact scan's), orders them by (score, row) and keeps the
+   * best {@code topK}. False (the default): the answer and its scores are used as given.
+   */
+  default boolean engineReranks() {
+    return false;
+  }
 }

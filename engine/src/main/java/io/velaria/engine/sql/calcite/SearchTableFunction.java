@@ -77,10 +77,30 @@ public final class SearchTableFunction extends SqlFunction implements SqlTableFu
   private final Kind kind;
 
   private SearchTableFunction(Kind kind) {
-    super(kind.sqlName, SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR, null,
+    super(kind.sqlName, SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR,
+        (binding, returnType, operandTypes) -> queryParameterTypes(kind, binding, operandTypes),
         new Operands(kind), SqlFunctionCategory.SYSTEM);
     this.kind = kind;
   }
+
+  /**
+   * A {@code ?} given as the query ({@code QUERY ?}) is typed VARCHAR (text, or a vector as
+   * '[x y ...]'; a float[] is accepted too): Calcite cannot infer the type of a parameter of
+   * a function whose parameters are ANY.
+   */
+  private static void queryParameterTypes(Kind kind, SqlCallBinding binding,
+      RelDataType[] operandTypes) {
+    RelDataTypeFactory f = binding.getTypeFactory();
+    for (String param : QUERY_PARAMS) {
+      int i = kind.position(param);
+      if (i >= 0 && i < operandTypes.length) {
+        operandTypes[i] = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true);
+      }
+    }
+  }
+
+  /** The arguments that may be a JDBC parameter ({@code ?}) rather than a literal. */
+  static final List<String> QUERY_PARAMS = List.of("query", "keyword_query");
 
   public static SqlOperatorTable operatorTable() {
     return SqlOperatorTables.of(KEYWORD_SEARCH, VECTOR_SEARCH, HYBRID_SEARCH);
@@ -188,10 +208,12 @@ public final class SearchTableFunction extends SqlFunction implements SqlTableFu
         if (param.equals("columns") || param.equals("column")) {
           checkDescriptor(operand, input, param.equals("column"));
         } else if (!(operand instanceof SqlLiteral)
+            && !(operand instanceof org.apache.calcite.sql.SqlDynamicParam
+                && QUERY_PARAMS.contains(param))
             && !(operand instanceof SqlCall && ((SqlCall) operand).getKind() == SqlKind.MINUS_PREFIX
                 && ((SqlCall) operand).operand(0) instanceof SqlLiteral)) {
           throw error("argument " + param + " of " + kind.sqlName.toLowerCase(Locale.ROOT)
-              + " must be a literal");
+              + " must be a literal" + (QUERY_PARAMS.contains(param) ? " or ?" : ""));
         }
       }
       return true;

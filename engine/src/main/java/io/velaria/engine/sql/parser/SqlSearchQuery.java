@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
@@ -33,12 +34,26 @@ public final class SqlSearchQuery extends SqlCall {
   private final Integer vectorTopK;
   private final Double scoreThreshold;
   private final String fusion;
+  private final SqlDynamicParam keywordParam;
+  private final SqlDynamicParam vectorParam;
 
   public SqlSearchQuery(SqlParserPos pos, SqlNode query, List<String> keywordColumns,
       String keywordQuery, Integer keywordTopK, String vectorColumn, String vectorQuery,
       boolean vectorQueryIsText, String metric, Integer vectorTopK, Double scoreThreshold,
       String fusion) {
+    this(pos, query, keywordColumns, keywordQuery, null, keywordTopK, vectorColumn, vectorQuery,
+        null, vectorQueryIsText, metric, vectorTopK, scoreThreshold, fusion);
+  }
+
+  /** With {@code QUERY ?}: a JDBC parameter instead of the keyword and/or vector query text. */
+  public SqlSearchQuery(SqlParserPos pos, SqlNode query, List<String> keywordColumns,
+      String keywordQuery, SqlDynamicParam keywordParam, Integer keywordTopK,
+      String vectorColumn, String vectorQuery, SqlDynamicParam vectorParam,
+      boolean vectorQueryIsText, String metric, Integer vectorTopK, Double scoreThreshold,
+      String fusion) {
     super(pos);
+    this.keywordParam = keywordParam;
+    this.vectorParam = vectorParam;
     this.query = Objects.requireNonNull(query);
     this.keywordColumns = List.copyOf(keywordColumns);
     this.keywordQuery = keywordQuery;
@@ -64,21 +79,28 @@ public final class SqlSearchQuery extends SqlCall {
     Integer vectorTopK;
     Double scoreThreshold;
     String fusion;
+    SqlDynamicParam keywordParam;
+    SqlDynamicParam vectorParam;
 
     SqlSearchQuery build(SqlParserPos pos, SqlNode query) {
-      return new SqlSearchQuery(pos, query, keywordColumns, keywordQuery, keywordTopK,
-          vectorColumn, vectorQuery, vectorQueryIsText, metric, vectorTopK, scoreThreshold,
-          fusion);
+      return new SqlSearchQuery(pos, query, keywordColumns, keywordQuery, keywordParam,
+          keywordTopK, vectorColumn, vectorQuery, vectorParam, vectorQueryIsText, metric,
+          vectorTopK, scoreThreshold, fusion);
     }
   }
 
   /** The query without the search clauses (a SqlSelect, or a SqlOrderBy around one). */
   public SqlNode query() { return query; }
-  public boolean hasKeywordSearch() { return keywordQuery != null; }
+  public boolean hasKeywordSearch() { return keywordQuery != null || keywordParam != null; }
   public boolean hasVectorSearch() { return vectorColumn != null; }
   /** Columns searched as one document; empty without a KEYWORD clause. */
   public List<String> keywordColumns() { return keywordColumns; }
+  /** The keyword query text; null when it is a parameter ({@link #keywordParam()}). */
   public String keywordQuery() { return keywordQuery; }
+  /** {@code QUERY ?} of the keyword clause, or null. */
+  public SqlDynamicParam keywordParam() { return keywordParam; }
+  /** {@code QUERY ?} of the vector clause, or null. */
+  public SqlDynamicParam vectorParam() { return vectorParam; }
   public Integer keywordTopK() { return keywordTopK; }
   public String vectorColumn() { return vectorColumn; }
   /** A vector literal like '[0.1 0.2]', or text to embed when {@link #vectorQueryIsText()}. */
@@ -97,7 +119,7 @@ public final class SqlSearchQuery extends SqlCall {
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     query.unparse(writer, 0, 0);
-    if (keywordQuery != null) {
+    if (hasKeywordSearch()) {
       writer.keyword("KEYWORD SEARCH");
       SqlWriter.Frame frame = writer.startList("(", ")");
       for (String c : keywordColumns) {
@@ -106,7 +128,11 @@ public final class SqlSearchQuery extends SqlCall {
       }
       writer.endList(frame);
       writer.keyword("QUERY");
-      writer.literal(VelariaParserSupport.quote(keywordQuery));
+      if (keywordParam != null) {
+        keywordParam.unparse(writer, 0, 0);
+      } else {
+        writer.literal(VelariaParserSupport.quote(keywordQuery));
+      }
       if (keywordTopK != null) {
         writer.keyword("TOP_K");
         writer.literal(keywordTopK.toString());
@@ -116,7 +142,11 @@ public final class SqlSearchQuery extends SqlCall {
       writer.keyword("HYBRID SEARCH");
       writer.identifier(vectorColumn, true);
       writer.keyword(vectorQueryIsText ? "QUERY TEXT" : "QUERY");
-      writer.literal(VelariaParserSupport.quote(vectorQuery));
+      if (vectorParam != null) {
+        vectorParam.unparse(writer, 0, 0);
+      } else {
+        writer.literal(VelariaParserSupport.quote(vectorQuery));
+      }
       if (metric != null) {
         writer.keyword("METRIC");
         writer.identifier(metric, true);
