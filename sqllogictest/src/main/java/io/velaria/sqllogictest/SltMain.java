@@ -117,9 +117,10 @@ public final class SltMain {
       Set<String> gone = Baseline.fixed(known, now);
       newFailures += added.size();
       fixed += gone.size();
-      out.printf(Locale.ROOT, "%-4s %-48s passed %7d failed %6d skipped %6d %8.1fs%s%s%n",
+      out.printf(Locale.ROOT,
+          "%-4s %-48s passed %7d failed %6d skipped %6d %8.1fs %6.2f cpu-ms/record%s%s%n",
           r.failedCount() == 0 ? "ok" : "FAIL", f, r.passed(), r.failedCount(), r.skipped(),
-          r.millis() / 1000.0,
+          r.millis() / 1000.0, r.cpuMillisPerRecord(),
           added.isEmpty() ? "" : "  NEW " + added.size(),
           gone.isEmpty() ? "" : "  FIXED " + gone.size());
       if (!quiet && !r.unexpectedSuccesses().isEmpty()) {

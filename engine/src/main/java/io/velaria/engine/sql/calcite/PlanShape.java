@@ -6,6 +6,7 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexUtil;
 
@@ -18,11 +19,22 @@ import org.apache.calcite.rex.RexUtil;
  *     SUB_QUERY_TO_CORRELATE rules look)
  * @param windows a windowed aggregate ({@code RexOver}) in a Project
  * @param joins a Join or Correlate anywhere
+ * @param setOps a UNION / INTERSECT / EXCEPT anywhere
  */
-record PlanShape(boolean subQueries, boolean windows, boolean joins) {
+record PlanShape(boolean subQueries, boolean windows, boolean joins, boolean setOps) {
+
+  /**
+   * Whether field trimming can pay: with a single input chain (no join, set operation or
+   * subquery) the plan converter already reads only the columns a projection uses
+   * ({@code RelToPlanConverter.project}), so RelFieldTrimmer (about 10% of planning a
+   * single-table query) would only rewrite the plan into the same result.
+   */
+  boolean worthTrimming() {
+    return subQueries || joins || setOps;
+  }
 
   static PlanShape of(RelNode root) {
-    boolean[] f = new boolean[3];
+    boolean[] f = new boolean[4];
     new RelVisitor() {
       @Override
       public void visit(RelNode node, int ordinal, RelNode parent) {
@@ -36,10 +48,12 @@ record PlanShape(boolean subQueries, boolean windows, boolean joins) {
           f[2] = true;
         } else if (node instanceof Correlate) {
           f[2] = true;
+        } else if (node instanceof SetOp) {
+          f[3] = true;
         }
         super.visit(node, ordinal, parent);
       }
     }.go(root);
-    return new PlanShape(f[0], f[1], f[2]);
+    return new PlanShape(f[0], f[1], f[2], f[3]);
   }
 }

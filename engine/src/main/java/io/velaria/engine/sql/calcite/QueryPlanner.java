@@ -215,18 +215,38 @@ public final class QueryPlanner {
       rel = hep(rel, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
     }
     // 2. drop unused columns so scans read only what is needed
-    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    if (shape.worthTrimming()) {
+      rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    }
     // 3. push filters down and through joins, merge projections
     rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
-    rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
-        CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
-        CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
-        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
-        CoreRules.JOIN_PUSH_EXPRESSIONS, CoreRules.AGGREGATE_PROJECT_MERGE,
-        CoreRules.UNION_MERGE);
+    // (each rule is its own Hep pass over the plan: join and set-operation rules only when the
+    // plan has such nodes; the order of the passes is the same either way)
+    shape = PlanShape.of(rel);
+    List<org.apache.calcite.plan.RelOptRule> rules = new ArrayList<>();
+    if (shape.joins()) {
+      rules.add(CoreRules.FILTER_INTO_JOIN);
+      rules.add(CoreRules.JOIN_CONDITION_PUSH);
+    }
+    rules.add(CoreRules.FILTER_PROJECT_TRANSPOSE);
+    rules.add(CoreRules.FILTER_AGGREGATE_TRANSPOSE);
+    if (shape.setOps()) {
+      rules.add(CoreRules.FILTER_SET_OP_TRANSPOSE);
+    }
+    rules.add(CoreRules.FILTER_MERGE);
+    rules.add(CoreRules.PROJECT_MERGE);
+    rules.add(CoreRules.PROJECT_REMOVE);
+    if (shape.joins()) {
+      rules.add(CoreRules.JOIN_PUSH_EXPRESSIONS);
+    }
+    rules.add(CoreRules.AGGREGATE_PROJECT_MERGE);
+    if (shape.setOps()) {
+      rules.add(CoreRules.UNION_MERGE);
+    }
+    rel = hep(rel, rules.toArray(new org.apache.calcite.plan.RelOptRule[0]));
     // DISTINCT aggregates run natively in the hash aggregation (no rewrite into grouping sets)
     // 4. order joins by estimated sizes (no cross products where a join condition exists)
-    if (PlanShape.of(rel).joins()) {
+    if (shape.joins()) {
       rel = joinOrder(rel);
       rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
           CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
