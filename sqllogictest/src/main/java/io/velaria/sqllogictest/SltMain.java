@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <pre>
  * SltMain [--timeout SECONDS] [--max-minutes M] [--doc FILE] [--failures FILE]
- *         [--update-baseline FILE] [--check] [-q] (@fast | @all | PATH-SUBSTRING)...
+ *         [--update-baseline FILE] [--check] [-q] [--results FILE [--resume] [--commit C]]
+ *         (@fast | @all | PATH-SUBSTRING)...
  * </pre>
  */
 public final class SltMain {
@@ -32,6 +33,9 @@ public final class SltMain {
     Path baselineOut = null;
     boolean check = false;
     boolean quiet = false;
+    Path resultsPath = null;
+    boolean resume = false;
+    String commit = null;
     List<String> patterns = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -42,6 +46,9 @@ public final class SltMain {
         case "--update-baseline" -> baselineOut = Path.of(args[++i]);
         case "--check" -> check = true;
         case "-q" -> quiet = true;
+        case "--results" -> resultsPath = Path.of(args[++i]);
+        case "--resume" -> resume = true;
+        case "--commit" -> commit = args[++i];
         case "-h", "--help" -> {
           usage(System.out);
           return;
@@ -56,7 +63,27 @@ public final class SltMain {
         }
       }
     }
-    List<String> files = Subsets.expand(SltRunner.allFiles(), patterns);
+    if (resume && resultsPath == null) {
+      System.err.println("--resume needs --results FILE");
+      System.exit(2);
+    }
+    List<String> allFiles = SltRunner.allFiles();
+    List<String> files = Subsets.expand(allFiles, patterns);
+    ResultsFile recorded = resultsPath == null ? null : ResultsFile.load(resultsPath);
+    if (commit == null && recorded != null) {
+      commit = ResultsFile.currentCommit();
+    }
+    if (resume) {
+      int before = files.size();
+      files = files.stream().filter(f -> !recorded.contains(f)).toList();
+      System.out.printf("resume: %d of %d selected files already in %s%n",
+          before - files.size(), before, resultsPath);
+    }
+    if (files.isEmpty() && resume && doc != null) {
+      writeResultsDoc(doc, recorded, allFiles);
+      System.out.println("nothing left to run; wrote " + doc);
+      return;
+    }
     if (files.isEmpty()) {
       System.err.println("no test file matches " + patterns);
       System.exit(2);
@@ -81,15 +108,19 @@ public final class SltMain {
       }
       SltRunner.FileResult r = runner.run(f);
       results.add(r);
+      if (recorded != null) {
+        recorded.record(r, commit);
+      }
       Set<String> known = baseline.keys(f);
       Set<String> now = r.failureKeys();
       Set<String> added = Baseline.newFailures(known, now);
       Set<String> gone = Baseline.fixed(known, now);
       newFailures += added.size();
       fixed += gone.size();
-      out.printf(Locale.ROOT, "%-4s %-48s passed %7d failed %6d skipped %6d %8.1fs%s%s%n",
+      out.printf(Locale.ROOT,
+          "%-4s %-48s passed %7d failed %6d skipped %6d %8.1fs %6.2f cpu-ms/record%s%s%n",
           r.failedCount() == 0 ? "ok" : "FAIL", f, r.passed(), r.failedCount(), r.skipped(),
-          r.millis() / 1000.0,
+          r.millis() / 1000.0, r.cpuMillisPerRecord(),
           added.isEmpty() ? "" : "  NEW " + added.size(),
           gone.isEmpty() ? "" : "  FIXED " + gone.size());
       if (!quiet && !r.unexpectedSuccesses().isEmpty()) {
@@ -118,7 +149,10 @@ public final class SltMain {
     out.print(table);
     out.printf("baseline: %d known failures; this run: %d new, %d fixed%n", baseline.size(),
         newFailures, fixed);
-    if (doc != null) {
+    if (doc != null && recorded != null) {
+      writeResultsDoc(doc, recorded, allFiles);
+      out.println("wrote " + doc + " from " + resultsPath);
+    } else if (doc != null) {
       writeDoc(doc, patterns, results, table, totalMillis, files.size());
       out.println("wrote " + doc);
     }
@@ -168,11 +202,23 @@ public final class SltMain {
   static final String BEGIN = "<!-- slt-run:begin -->";
   static final String END = "<!-- slt-run:end -->";
 
+  /** Writes the full-suite table accumulated in the results file into the document. */
+  static void writeResultsDoc(Path doc, ResultsFile recorded, List<String> allFiles)
+      throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Full-suite results accumulated by `SltMain --results --resume` (")
+        .append(recorded.provenance()).append(", Java ")
+        .append(System.getProperty("java.version"))
+        .append("). Time is the sum of the files' own times; files not yet run are not "
+            + "counted.\n\n");
+    sb.append(recorded.directoryTable(allFiles));
+    replaceSection(doc, sb.toString());
+  }
+
   /** Replaces the generated section of the conformance document (or appends one). */
   static void writeDoc(Path doc, List<String> patterns, List<SltRunner.FileResult> results,
       String table, long totalMillis, int selected) throws IOException {
     StringBuilder sb = new StringBuilder();
-    sb.append(BEGIN).append('\n');
     sb.append(String.format(Locale.ROOT,
         "Run of %s on %s: %d of %d selected files, %d cores (`availableProcessors`), "
             + "Java %s, total time %s.%n%n",
@@ -180,7 +226,12 @@ public final class SltMain {
         LocalDate.now(), results.size(), selected, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), duration(totalMillis)));
     sb.append(table);
-    sb.append(END).append('\n');
+    replaceSection(doc, sb.toString());
+  }
+
+  private static void replaceSection(Path doc, String body) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append(BEGIN).append('\n').append(body).append(END).append('\n');
     String text = Files.exists(doc) ? Files.readString(doc) : "# SQL conformance\n\n";
     int b = text.indexOf(BEGIN);
     int e = text.indexOf(END);
@@ -194,7 +245,11 @@ public final class SltMain {
 
   static void usage(PrintStream out) {
     out.println("usage: SltMain [--timeout SECONDS] [--max-minutes M] [--doc FILE]"
-        + " [--failures FILE] [--update-baseline FILE] [--check] [-q] (@fast|@all|PATH)...");
+        + " [--failures FILE] [--update-baseline FILE] [--check] [-q]"
+        + " [--results FILE [--resume] [--commit C]] (@fast|@all|PATH)...");
+    out.println("  --results FILE  record each finished file's result in FILE (tab-separated);"
+        + " with --doc, the document's table is rendered from FILE");
+    out.println("  --resume        skip files already recorded in the --results FILE");
     out.println("  PATH is a substring of a test path, e.g. select1.test, evidence/,"
         + " index/between/10/, random/");
   }

@@ -35,6 +35,9 @@ public final class SltRunner {
   /** Default per-query timeout: generous; only a runaway query should reach it. */
   public static final int DEFAULT_QUERY_TIMEOUT_SECONDS = 120;
 
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   private final int queryTimeoutSeconds;
 
   public SltRunner(int queryTimeoutSeconds) {
@@ -76,8 +79,8 @@ public final class SltRunner {
 
   /** The outcome of one file. */
   public record FileResult(String file, int passed, int failed, int skipped, int notRun,
-      long millis, List<Failure> failures, String abortedStatement, String abortError,
-      List<String> unexpectedSuccesses) {
+      long millis, long cpuMillis, List<Failure> failures, String abortedStatement, String abortError,
+      List<String> unexpectedSuccesses, long statements) {
     /**
      * Keys of all failures: {@code file:LINE} for a query (LINE as the library counts it), and
      * {@code file:statement#N} when the N-th statement failed and the library abandoned the rest
@@ -89,6 +92,15 @@ public final class SltRunner {
         keys.add(f.key());
       }
       return keys;
+    }
+
+    /**
+     * CPU milliseconds of the running thread per executed record (queries and statements):
+     * unlike wall time, this hardly depends on what else the machine runs.
+     */
+    public double cpuMillisPerRecord() {
+      long records = (long) passed + failed + statements;
+      return records == 0 ? 0 : (double) cpuMillis / records;
     }
 
     public boolean aborted() {
@@ -139,6 +151,7 @@ public final class SltRunner {
       throw new UncheckedIOException(e);
     }
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     TestLoader loader = new TestLoader(options);
     String crash = null;
     try {
@@ -151,6 +164,7 @@ public final class SltRunner {
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
     TestStatistics stats = loader.statistics;
     List<Failure> failures = new ArrayList<>();
     for (TestStatistics.FailedTestDescription d : failuresOf(stats)) {
@@ -179,8 +193,9 @@ public final class SltRunner {
     int ignored = stats.getIgnoredTestCount();
     int notRun = Math.max(0, included - passed - failed - ignored);
     int skipped = total - included + ignored;
-    return new FileResult(file, passed, failed, skipped, notRun, millis, failures, aborted,
-        abortError, e == null ? List.of() : List.copyOf(e.unexpectedSuccesses()));
+    return new FileResult(file, passed, failed, skipped, notRun, millis, cpuMillis, failures,
+        aborted, abortError, e == null ? List.of() : List.copyOf(e.unexpectedSuccesses()),
+        e == null ? 0 : e.statementsRun());
   }
 
   /** Query records in the raw file, including those the skipif/onlyif rules leave out. */

@@ -83,6 +83,11 @@ public class VelariaExecutor extends JdbcExecutor {
     return failedStatementError;
   }
 
+  /** Statements (not queries) the library ran through this executor. */
+  long statementsRun() {
+    return statementsExecuted;
+  }
+
   long failedStatementIndex() {
     return failedStatementIndex;
   }

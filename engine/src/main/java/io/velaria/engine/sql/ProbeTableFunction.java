@@ -6,6 +6,7 @@ import io.velaria.engine.session.Database;
 import io.velaria.engine.spi.FormatProber;
 import io.velaria.engine.spi.TableSpec;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -13,9 +14,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -37,39 +36,44 @@ final class ProbeTableFunction extends SqlShuttle {
   }
 
   static SqlNode expand(SqlNode node, Database database) {
-    if (node == null || !callsProbe(node)) {
+    if (node == null || !hasTableCall(node)) {
       return node;
     }
     return node.accept(new ProbeTableFunction(database));
   }
 
-  /** Whether the tree calls a function named PROBE; cheaper than unparsing it to text. */
-  private static boolean callsProbe(SqlNode node) {
-    Boolean found = node.accept(new SqlBasicVisitor<Boolean>() {
+  /**
+   * Whether the statement has a {@code TABLE(...)} call at all: a tree walk, much cheaper than
+   * unparsing every statement to look for the word (that cost ~2% of a sqllogictest query).
+   */
+  private static boolean hasTableCall(SqlNode node) {
+    boolean[] found = {false};
+    try {
+      node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
       @Override
-      public Boolean visit(SqlCall call) {
-        if (call.getOperator().getName().equalsIgnoreCase("PROBE")) {
-          return true;
+      public Void visit(SqlCall call) {
+        if (call.getKind() == SqlKind.COLLECTION_TABLE) {
+          found[0] = true;
+          return null;
         }
-        for (SqlNode operand : call.getOperandList()) {
-          if (operand != null && Boolean.TRUE.equals(operand.accept(this))) {
-            return true;
-          }
-        }
-        return false;
+        return found[0] ? null : super.visit(call);
       }
 
       @Override
-      public Boolean visit(SqlNodeList list) {
-        for (SqlNode item : list) {
-          if (item != null && Boolean.TRUE.equals(item.accept(this))) {
-            return true;
+      public Void visit(org.apache.calcite.sql.SqlNodeList list) {
+        for (SqlNode n : list) {
+          if (n != null && !found[0]) {
+            n.accept(this);
           }
         }
-        return false;
+        return null;
       }
     });
-    return Boolean.TRUE.equals(found);
+    } catch (RuntimeException e) {
+      // a node kind the generic walk does not know: fall back to the textual check
+      return node.toString().toUpperCase(Locale.ROOT).contains("PROBE");
+    }
+    return found[0];
   }
 
   @Override

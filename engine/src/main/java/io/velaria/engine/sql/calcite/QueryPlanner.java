@@ -87,10 +87,28 @@ public final class QueryPlanner {
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(p);
     this.catalogReader = new CalciteCatalogReader(root, List.of(Catalog.USER_SCHEMA),
         TYPE_FACTORY, config);
-    this.operatorTable = shadowing(extraOperators, SqlOperatorTables.chain(
-        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-            SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL, SqlLibrary.MYSQL),
-        catalogReader));
+    this.operatorTable = operators();
+  }
+
+  /** The operator table, built once per set of registered operators (not per statement). */
+  private static volatile SqlOperatorTable cachedOperators;
+  private static volatile SqlOperatorTable cachedFor;
+
+  /**
+   * Library operators shadowing Calcite's standard, PostgreSQL and MySQL ones. The catalog is
+   * not part of the chain: its schemas define no functions, and asking the catalog reader for
+   * every operator name cost about 6% of planning a sqllogictest query.
+   */
+  private static SqlOperatorTable operators() {
+    SqlOperatorTable extra = extraOperators;
+    SqlOperatorTable table = cachedOperators;
+    if (table == null || cachedFor != extra) {
+      table = shadowing(extra, SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+          SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL, SqlLibrary.MYSQL));
+      cachedOperators = table;
+      cachedFor = extra;
+    }
+    return table;
   }
 
   /**
@@ -186,32 +204,67 @@ public final class QueryPlanner {
   private RelNode optimize(RelNode rel, SqlToRelConverter converter) {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), catalogReader);
     // 1. [NOT] EXISTS become semi (anti) joins where they can; other subqueries become joins
-    // and correlates, then correlates become joins
-    rel = ExistsToSemiJoin.apply(rel);
-    rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
-        CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+    // and correlates, then correlates become joins.
+    // Phases whose rules cannot match are skipped (a Hep phase costs a full walk of the plan
+    // even when nothing matches): see PlanShape.
+    PlanShape shape = PlanShape.of(rel);
+    boolean trim = shape.worthTrimming();
+    if (shape.subQueries()) {
+      rel = ExistsToSemiJoin.apply(rel);
+      rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+          CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+    }
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
     // window functions (RexOver in projections) become Window nodes
-    rel = hep(rel, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+    if (shape.windows()) {
+      rel = hep(rel, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+    }
     // 2. drop unused columns so scans read only what is needed
-    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    if (trim) {
+      rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    }
     // 3. push filters down and through joins, merge projections
     rel = rel.accept(new CommonFactors(rel.getCluster().getRexBuilder()));
+    // (each rule is its own Hep pass over the plan: join and set-operation rules only when the
+    // plan has such nodes; the order of the passes is the same either way)
     rel = rel.accept(new OrImpliedFilters(rel.getCluster().getRexBuilder()));
-    rel = hep(rel, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
-        CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_AGGREGATE_TRANSPOSE,
-        CoreRules.FILTER_SET_OP_TRANSPOSE, CoreRules.FILTER_MERGE,
-        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
-        CoreRules.JOIN_PUSH_EXPRESSIONS, CoreRules.AGGREGATE_PROJECT_MERGE,
-        CoreRules.UNION_MERGE);
+    shape = PlanShape.of(rel);
+    List<org.apache.calcite.plan.RelOptRule> rules = new ArrayList<>();
+    if (shape.joins()) {
+      rules.add(CoreRules.FILTER_INTO_JOIN);
+      rules.add(CoreRules.JOIN_CONDITION_PUSH);
+    }
+    rules.add(CoreRules.FILTER_PROJECT_TRANSPOSE);
+    rules.add(CoreRules.FILTER_AGGREGATE_TRANSPOSE);
+    if (shape.setOps()) {
+      rules.add(CoreRules.FILTER_SET_OP_TRANSPOSE);
+    }
+    rules.add(CoreRules.FILTER_MERGE);
+    rules.add(CoreRules.PROJECT_MERGE);
+    rules.add(CoreRules.PROJECT_REMOVE);
+    if (shape.joins()) {
+      rules.add(CoreRules.JOIN_PUSH_EXPRESSIONS);
+    }
+    rules.add(CoreRules.AGGREGATE_PROJECT_MERGE);
+    if (shape.setOps()) {
+      rules.add(CoreRules.UNION_MERGE);
+    }
+    rel = hep(rel, rules.toArray(new org.apache.calcite.plan.RelOptRule[0]));
     // DISTINCT aggregates run natively in the hash aggregation (no rewrite into grouping sets)
     // 4. order joins by estimated sizes (no cross products where a join condition exists)
-    rel = joinOrder(rel);
+    if (shape.joins()) {
+      rel = joinOrder(rel);
+    }
     // 5. trim again: merging projections into aggregates above can leave a scan reading every
-    // column of its table (TPC-H q20's decorrelated lineitem aggregate read all 16)
-    rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
-    rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
-        CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
+    // column of its table (TPC-H q20's decorrelated lineitem aggregate read all 16); a single
+    // input chain needs no trimming (RelToPlanConverter narrows its scan)
+    if (trim) {
+      rel = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    }
+    if (shape.joins() || trim) {
+      rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
+          CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
+    }
     return rel;
   }
 
