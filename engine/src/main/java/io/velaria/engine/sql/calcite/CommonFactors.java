@@ -1,9 +1,5 @@
 package io.velaria.engine.sql.calcite;
 
-import org.apache.calcite.rel.RelHomogeneousShuttle;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -13,7 +9,7 @@ import org.apache.calcite.rex.RexUtil;
  * becomes {@code a AND (b OR c)}), so a join key repeated in each branch (TPC-H q19) becomes
  * a hash-join key instead of a nested-loop condition.
  */
-final class CommonFactors extends RelHomogeneousShuttle {
+final class CommonFactors extends ConditionRewriter {
   private final RexBuilder rexBuilder;
 
   CommonFactors(RexBuilder rexBuilder) {
@@ -21,22 +17,7 @@ final class CommonFactors extends RelHomogeneousShuttle {
   }
 
   @Override
-  public RelNode visit(RelNode other) {
-    RelNode rel = super.visit(other);
-    if (rel instanceof Filter) {
-      Filter f = (Filter) rel;
-      RexNode pulled = RexUtil.pullFactors(rexBuilder, f.getCondition());
-      if (!pulled.equals(f.getCondition())) {
-        return f.copy(f.getTraitSet(), f.getInput(), pulled);
-      }
-    } else if (rel instanceof Join) {
-      Join j = (Join) rel;
-      RexNode pulled = RexUtil.pullFactors(rexBuilder, j.getCondition());
-      if (!pulled.equals(j.getCondition())) {
-        return j.copy(j.getTraitSet(), pulled, j.getLeft(), j.getRight(), j.getJoinType(),
-            j.isSemiJoinDone());
-      }
-    }
-    return rel;
+  RexNode rewrite(RexNode condition) {
+    return RexUtil.pullFactors(rexBuilder, condition);
   }
 }

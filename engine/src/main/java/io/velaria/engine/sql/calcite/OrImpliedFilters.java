@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelHomogeneousShuttle;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexBuilder;
@@ -26,7 +23,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * same way. Only conditions of WHERE clauses and inner joins, where adding an implied
  * conjunct cannot change the result.
  */
-final class OrImpliedFilters extends RelHomogeneousShuttle {
+final class OrImpliedFilters extends ConditionRewriter {
   private final RexBuilder rexBuilder;
 
   OrImpliedFilters(RexBuilder rexBuilder) {
@@ -34,27 +31,13 @@ final class OrImpliedFilters extends RelHomogeneousShuttle {
   }
 
   @Override
-  public RelNode visit(RelNode other) {
-    RelNode rel = super.visit(other);
-    if (rel instanceof Filter) {
-      Filter f = (Filter) rel;
-      RexNode c = withImplied(f.getCondition());
-      if (c != null) {
-        return f.copy(f.getTraitSet(), f.getInput(), c);
-      }
-    } else if (rel instanceof Join && ((Join) rel).getJoinType() == JoinRelType.INNER) {
-      Join j = (Join) rel;
-      RexNode c = withImplied(j.getCondition());
-      if (c != null) {
-        return j.copy(j.getTraitSet(), c, j.getLeft(), j.getRight(), j.getJoinType(),
-            j.isSemiJoinDone());
-      }
-    }
-    return rel;
+  boolean rewritesJoin(Join join) {
+    return join.getJoinType() == JoinRelType.INNER;
   }
 
   /** The condition with the implied conjuncts added, or null when there are none. */
-  private RexNode withImplied(RexNode condition) {
+  @Override
+  RexNode rewrite(RexNode condition) {
     if (RexUtil.containsCorrelation(condition)
         || RexUtil.SubQueryFinder.find(List.of(condition)) != null) {
       return null;
