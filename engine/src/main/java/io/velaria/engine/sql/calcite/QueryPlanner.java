@@ -265,6 +265,10 @@ public final class QueryPlanner {
       rel = hep(rel, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
           CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE);
     }
+    // 6. aggregates that a join filters by their group key compute only the needed groups
+    if (shape.joins()) {
+      rel = SemiJoinReduction.apply(rel);
+    }
     return rel;
   }
 
