@@ -130,6 +130,7 @@ public final class HashJoinOperator extends AbstractJoinOperator {
       }
     }
     rowGroup = null;
+    table.spreadForProbing();
   }
 
   @Override
