@@ -185,8 +185,8 @@ public final class QueryPlanner {
     SqlValidator validator = newValidator();
     try {
       return new Validated(validator.validate(
-          EmptyInListRewriter.apply(PositionParameterTyper.apply(DateAddIntervalRewriter.apply(
-              UnaryPlusRemover.apply(node))))), validator);
+          HavingNullComparisons.apply(EmptyInListRewriter.apply(PositionParameterTyper.apply(
+              DateAddIntervalRewriter.apply(UnaryPlusRemover.apply(node)))))), validator);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
