@@ -20,7 +20,11 @@ import java.util.Set;
  * SltMain [--timeout SECONDS] [--max-minutes M] [--doc FILE] [--failures FILE]
  *         [--update-baseline FILE] [--check] [-q] [--results FILE [--resume] [--commit C]]
  *         (@fast | @all | PATH-SUBSTRING)...
+ * SltMain --render-only --results FILE --doc DOC
  * </pre>
+ *
+ * <p>{@code --render-only} runs nothing: it only renders the table of the results file into the
+ * document (a {@code --resume} run with {@code --doc} runs the files not yet recorded first).
  */
 public final class SltMain {
   private SltMain() {}
@@ -36,6 +40,7 @@ public final class SltMain {
     Path resultsPath = null;
     boolean resume = false;
     String commit = null;
+    boolean renderOnly = false;
     List<String> patterns = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -49,6 +54,7 @@ public final class SltMain {
         case "--results" -> resultsPath = Path.of(args[++i]);
         case "--resume" -> resume = true;
         case "--commit" -> commit = args[++i];
+        case "--render-only" -> renderOnly = true;
         case "-h", "--help" -> {
           usage(System.out);
           return;
@@ -62,6 +68,14 @@ public final class SltMain {
           patterns.add(args[i]);
         }
       }
+    }
+    if (renderOnly) {
+      if (resultsPath == null || doc == null) {
+        System.err.println("--render-only needs --results FILE and --doc FILE");
+        System.exit(2);
+      }
+      renderOnly(resultsPath, doc, patterns, System.out);
+      return;
     }
     if (resume && resultsPath == null) {
       System.err.println("--resume needs --results FILE");
@@ -167,6 +181,25 @@ public final class SltMain {
     }
   }
 
+  /**
+   * Renders the results file's per-directory table into the document without running any file.
+   * Patterns are accepted (so that a run's command line can be reused) but play no part: the
+   * table always covers everything recorded, against the whole suite's file counts.
+   */
+  static void renderOnly(Path resultsPath, Path doc, List<String> patterns, PrintStream out)
+      throws IOException {
+    if (!Files.exists(resultsPath)) {
+      throw new IOException("no results file " + resultsPath);
+    }
+    if (!patterns.isEmpty()) {
+      out.println("--render-only: ignoring " + patterns + " (the table covers the whole file)");
+    }
+    ResultsFile recorded = ResultsFile.load(resultsPath);
+    writeResultsDoc(doc, recorded, SltRunner.allFiles());
+    out.println("rendered " + recorded.rows().size() + " recorded files of " + resultsPath
+        + " into " + doc + " (nothing run)");
+  }
+
   static String directoryTable(List<SltRunner.FileResult> results, long totalMillis) {
     StringBuilder sb = new StringBuilder();
     sb.append("| directory | files | passed | failed | skipped | pass rate | time |\n");
@@ -247,9 +280,11 @@ public final class SltMain {
     out.println("usage: SltMain [--timeout SECONDS] [--max-minutes M] [--doc FILE]"
         + " [--failures FILE] [--update-baseline FILE] [--check] [-q]"
         + " [--results FILE [--resume] [--commit C]] (@fast|@all|PATH)...");
+    out.println("       SltMain --render-only --results FILE --doc FILE");
     out.println("  --results FILE  record each finished file's result in FILE (tab-separated);"
         + " with --doc, the document's table is rendered from FILE");
     out.println("  --resume        skip files already recorded in the --results FILE");
+    out.println("  --render-only   run nothing; render the --results FILE's table into --doc");
     out.println("  PATH is a substring of a test path, e.g. select1.test, evidence/,"
         + " index/between/10/, random/");
   }

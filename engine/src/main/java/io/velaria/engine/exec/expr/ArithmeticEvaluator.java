@@ -24,12 +24,33 @@ final class ArithmeticEvaluator implements Evaluator {
   private final Evaluator left;
   private final Evaluator right;
   private final DataType type;
+  /**
+   * Whether a TINYINT/SMALLINT/INTEGER result is checked against its type's range. Not when the
+   * result only feeds an operation that reads the exact 64-bit value (another arithmetic
+   * operation, a comparison, a null test; see {@link #readWide}), as SQLite computes integers:
+   * e.g. {@code int * int * 79 * float}, whose integer part leaves the 32-bit range,
+   * {@code (a * a - 7) / a}, or {@code NULL > a * a * 98}. Where the value leaves as the
+   * narrow type (a result column, a stored value, a cast, a function argument) it is checked.
+   */
+  private boolean checkNarrowRange = true;
 
   ArithmeticEvaluator(Op op, Evaluator left, Evaluator right, DataType type) {
     this.op = op;
     this.left = left;
     this.right = right;
     this.type = type;
+    readWide(left);
+    readWide(right);
+  }
+
+  /**
+   * Declares that {@code operand}'s values are read as exact longs (or converted to doubles)
+   * and never leave as its narrow integer type: no 32/16/8-bit range check is needed there.
+   */
+  static void readWide(Evaluator operand) {
+    if (operand instanceof ArithmeticEvaluator a) {
+      a.checkNarrowRange = false;
+    }
   }
 
   @Override
@@ -147,6 +168,9 @@ final class ArithmeticEvaluator implements Evaluator {
   private void checkRange(long[] out, boolean[] nulls, int n) {
     long min;
     long max;
+    if (!checkNarrowRange && type.kind() != TypeKind.DECIMAL) {
+      return;  // 64-bit overflow was checked by the operation itself
+    }
     switch (type.kind()) {
       case TINYINT: min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; break;
       case SMALLINT: min = Short.MIN_VALUE; max = Short.MAX_VALUE; break;

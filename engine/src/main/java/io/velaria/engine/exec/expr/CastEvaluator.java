@@ -26,6 +26,10 @@ final class CastEvaluator implements Evaluator {
   CastEvaluator(Evaluator input, DataType target) {
     this.input = input;
     this.target = target;
+    if (target.kind() == TypeKind.BIGINT || target.physical() == PhysicalKind.DOUBLE) {
+      // widening: reads an integer operand's exact long (BIGINT range checked below)
+      ArithmeticEvaluator.readWide(input);
+    }
   }
 
   @Override

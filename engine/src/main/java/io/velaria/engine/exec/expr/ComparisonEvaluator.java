@@ -29,6 +29,9 @@ final class ComparisonEvaluator implements Evaluator {
     this.op = op;
     this.left = left;
     this.right = right;
+    // compare() reads integers as longs or doubles: a wide intermediate compares exactly
+    ArithmeticEvaluator.readWide(left);
+    ArithmeticEvaluator.readWide(right);
   }
 
   @Override

@@ -27,7 +27,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class ExprCompiler {
   private final ExecContext ctx;
-  private final RexBuilder rexBuilder = new RexBuilder(QueryPlanner.typeFactory());
+  /** Only SEARCH expansion needs one; built on first use (a RexBuilder per compiler showed in
+   * profiles of many small statements). */
+  private RexBuilder rexBuilder;
 
   public ExprCompiler(ExecContext ctx) {
     this.ctx = ctx;
@@ -89,6 +91,9 @@ public final class ExprCompiler {
     List<RexNode> ops = call.getOperands();
     switch (call.getKind()) {
       case SEARCH:
+        if (rexBuilder == null) {
+          rexBuilder = new RexBuilder(QueryPlanner.typeFactory());
+        }
         return compile(RexUtil.expandSearch(rexBuilder, null, call), inputTypes);
       case PLUS:
       case MINUS:

@@ -15,6 +15,7 @@ final class NullTestEvaluator implements Evaluator {
   NullTestEvaluator(Test test, Evaluator operand) {
     this.test = test;
     this.operand = operand;
+    ArithmeticEvaluator.readWide(operand);  // only its nulls are read
   }
 
   @Override

@@ -20,9 +20,13 @@ final class DateAddIntervalRewriter extends SqlShuttle {
     if (node == null) {
       return null;
     }
-    String text = node.toString().toUpperCase(Locale.ROOT);
-    return text.contains("INTERVAL") && (text.contains("DATE_ADD") || text.contains("DATE_SUB"))
+    return SqlTreeSearch.anyCall(node, DateAddIntervalRewriter::isDateAddOrSub)
         ? node.accept(new DateAddIntervalRewriter()) : node;
+  }
+
+  private static boolean isDateAddOrSub(SqlCall call) {
+    String name = call.getOperator().getName();
+    return name.equalsIgnoreCase("DATE_ADD") || name.equalsIgnoreCase("DATE_SUB");
   }
 
   @Override

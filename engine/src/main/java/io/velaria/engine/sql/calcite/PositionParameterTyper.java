@@ -23,8 +23,8 @@ final class PositionParameterTyper extends SqlShuttle {
     if (node == null) {
       return null;
     }
-    String text = node.toString();
-    return text.contains("?") && text.toUpperCase(java.util.Locale.ROOT).contains("POSITION")
+    return SqlTreeSearch.anyCall(node, c -> c.getKind() == SqlKind.POSITION
+        && c.getOperandList().stream().anyMatch(o -> o instanceof SqlDynamicParam))
         ? node.accept(new PositionParameterTyper()) : node;
   }
 

@@ -72,6 +72,23 @@ public final class QueryPlanner {
     }
   }
 
+  /**
+   * Case-insensitive names. Built once; {@code caseSensitive()} answers without re-parsing the
+   * properties (the catalog reader asks once per statement, which showed in profiles).
+   */
+  private static final CalciteConnectionConfig CONNECTION_CONFIG = connectionConfig();
+
+  private static CalciteConnectionConfig connectionConfig() {
+    Properties p = new Properties();
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    return new CalciteConnectionConfigImpl(p) {
+      @Override
+      public boolean caseSensitive() {
+        return false;
+      }
+    };
+  }
+
   private final CalciteCatalogReader catalogReader;
   private final SqlOperatorTable operatorTable;
 
@@ -82,11 +99,8 @@ public final class QueryPlanner {
     for (String schema : catalog.schemas()) {
       root.add(schema, new CatalogSchema(schema, all));
     }
-    Properties p = new Properties();
-    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(p);
     this.catalogReader = new CalciteCatalogReader(root, List.of(Catalog.USER_SCHEMA),
-        TYPE_FACTORY, config);
+        TYPE_FACTORY, CONNECTION_CONFIG);
     this.operatorTable = operators();
   }
 
@@ -171,8 +185,8 @@ public final class QueryPlanner {
     SqlValidator validator = newValidator();
     try {
       return new Validated(validator.validate(
-          EmptyInListRewriter.apply(PositionParameterTyper.apply(DateAddIntervalRewriter.apply(
-              UnaryPlusRemover.apply(node))))), validator);
+          HavingNullComparisons.apply(EmptyInListRewriter.apply(PositionParameterTyper.apply(
+              DateAddIntervalRewriter.apply(UnaryPlusRemover.apply(node)))))), validator);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e);
     }
