@@ -186,7 +186,7 @@ public final class SearchRunner {
           vec.topK(), acceptedRows, ctx);
     }
     ScoredRows found = checked(vectorIndex.search(vec.query(), vec.metric(), vec.topK(),
-        acceptPredicate()), vectorIndex.explain());
+        vec.efSearch(), acceptPredicate()), vectorIndex.explain());
     if (!vectorIndex.engineReranks()) {
       return found;
     }
