@@ -424,6 +424,7 @@ public final class SearchBench {
     line("");
     line(String.format(Locale.ROOT, "With and without the index the top-10 rows were identical"
         + " for %d of %d queries.", same, keywordQueries));
+    line("");
     exec(v, "DROP TABLE docs");
   }
 
