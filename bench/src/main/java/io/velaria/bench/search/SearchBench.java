@@ -36,9 +36,13 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code SearchBench [--rows N] [--dim D] [--docs N] [--queries Q] [--hnsw-rows N]
  * [--keyword-queries Q] [--dir PATH] [--out report.md] [--no-duckdb] [--no-hnsw]
- * [--no-keyword] [--no-uniform] [--no-clustered] [--int8]}. The vector part runs on uniform
- * random vectors and on clustered vectors of low intrinsic dimension (the shape of real
- * embeddings); {@code --int8} also builds the index with int8 quantization.
+ * [--no-keyword] [--no-uniform] [--no-clustered] [--int8] [--hnsw-with "k = v, ..."]
+ * [--keyword-first]}. The vector part runs on uniform random vectors and on clustered vectors
+ * of low intrinsic dimension (the shape of real embeddings); {@code --int8} also builds the
+ * index with int8 quantization; {@code --hnsw-with} adds vector index options (e.g.
+ * {@code ef_construction = 40}). Index builds report wall and process CPU time; the HNSW
+ * part sweeps {@code EF_SEARCH} through SQL and over the index alone. The JVM property
+ * {@code velaria.hnsw.threads} sets the build threads.
  */
 public final class SearchBench {
   private int rows = 1_000_000;
