@@ -43,7 +43,10 @@ void VelariaKeywordSearch(SqlSearchQuery.Builder b) :
     [ <TOP_K> n = UnsignedIntLiteral() { b.keywordTopK = n; } ]
 }
 
-/** HYBRID SEARCH col QUERY [TEXT] 'q'|? [METRIC m] [TOP_K n] [SCORE_THRESHOLD x] [FUSION f] */
+/**
+ * HYBRID SEARCH col QUERY [TEXT] 'q'|? [METRIC m] [TOP_K n] [EF_SEARCH n] [SCORE_THRESHOLD x]
+ * [FUSION f]
+ */
 void VelariaHybridSearch(SqlSearchQuery.Builder b) :
 {
     SqlIdentifier id;
@@ -56,6 +59,7 @@ void VelariaHybridSearch(SqlSearchQuery.Builder b) :
     ( b.vectorQuery = VelariaString() | b.vectorParam = DynamicParam() )
     [ <METRIC> b.metric = VelariaWord() ]
     [ <TOP_K> n = UnsignedIntLiteral() { b.vectorTopK = n; } ]
+    [ <EF_SEARCH> n = UnsignedIntLiteral() { b.efSearch = n; } ]
     [ <SCORE_THRESHOLD> d = VelariaDouble() { b.scoreThreshold = d; } ]
     [ <FUSION> b.fusion = VelariaWord() ]
 }

@@ -32,8 +32,8 @@ final class SqlInfo {
       library(io.velaria.functions.Fn.Category.TIMEDATE);
   /** Words Velaria's grammar adds to Calcite's. */
   static final List<String> VELARIA_KEYWORDS = List.of("KEYWORD", "HYBRID", "SEARCH", "QUERY",
-      "TOP_K", "METRIC", "SCORE_THRESHOLD", "OPTIONS", "USING", "SOURCE", "SINK", "STREAM",
-      "EVERY", "SLIDE");
+      "TOP_K", "EF_SEARCH", "METRIC", "SCORE_THRESHOLD", "OPTIONS", "USING", "SOURCE", "SINK",
+      "STREAM", "EVERY", "SLIDE");
 
   private SqlInfo() {}
 

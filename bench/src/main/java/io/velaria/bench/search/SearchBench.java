@@ -36,9 +36,13 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code SearchBench [--rows N] [--dim D] [--docs N] [--queries Q] [--hnsw-rows N]
  * [--keyword-queries Q] [--dir PATH] [--out report.md] [--no-duckdb] [--no-hnsw]
- * [--no-keyword] [--no-uniform] [--no-clustered] [--int8]}. The vector part runs on uniform
- * random vectors and on clustered vectors of low intrinsic dimension (the shape of real
- * embeddings); {@code --int8} also builds the index with int8 quantization.
+ * [--no-keyword] [--no-uniform] [--no-clustered] [--int8] [--hnsw-with "k = v, ..."]
+ * [--keyword-first]}. The vector part runs on uniform random vectors and on clustered vectors
+ * of low intrinsic dimension (the shape of real embeddings); {@code --int8} also builds the
+ * index with int8 quantization; {@code --hnsw-with} adds vector index options (e.g.
+ * {@code ef_construction = 40}). Index builds report wall and process CPU time; the HNSW
+ * part sweeps {@code EF_SEARCH} through SQL and over the index alone. The JVM property
+ * {@code velaria.hnsw.threads} sets the build threads.
  */
 public final class SearchBench {
   private int rows = 1_000_000;
@@ -57,6 +61,10 @@ public final class SearchBench {
   private boolean uniform = true;
   private boolean clustered = true;
   private boolean int8 = false;
+  /** Extra vector index options, e.g. {@code ef_construction = 40}. */
+  private String hnswWith = "";
+  /** Runs the (short) keyword part before the vectors, so a long HNSW build cannot lose it. */
+  private boolean keywordFirst = false;
   private static final int[] EF_SEARCH = {10, 50, 100, 200, 400};
   private final List<String> report = new ArrayList<>();
 
@@ -83,6 +91,8 @@ public final class SearchBench {
         case "--no-uniform": uniform = false; break;
         case "--no-clustered": clustered = false; break;
         case "--int8": int8 = true; break;
+        case "--hnsw-with": hnswWith = args[++i]; break;
+        case "--keyword-first": keywordFirst = true; break;
         default: throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -103,6 +113,9 @@ public final class SearchBench {
     line("");
     try (Connection v = DriverManager.getConnection("jdbc:velaria:" + db);
         Database database = Database.open(DatabaseConfig.parse(db.toString(), new Properties()))) {
+      if (keyword && keywordFirst) {
+        keywordPart(v, database);
+      }
       if (uniform) {
         SplittableRandom random = new SplittableRandom(7);
         List<float[]> qs = new ArrayList<>();
@@ -123,12 +136,9 @@ public final class SearchBench {
         vectorPart(v, database, "clustered vectors (" + clusters + " centres, "
             + SearchData.LATENT + "-dimensional spread within a cluster)", data, qs);
       }
-      if (keyword) {
+      if (keyword && !keywordFirst) {
         keywordPart(v, database);
       }
-    }
-    if (out != null) {
-      Files.write(out, report);
     }
   }
 
@@ -144,12 +154,16 @@ public final class SearchBench {
     table(database, "vecs").append(data);
     double loadMs = ms(t0);
     double bytes = (double) rows * dim * Float.BYTES;
-    double bandwidth = bandwidth(data);
+    double bandwidth = bandwidth(data, 1);
     double boundMs = bytes / bandwidth * 1000;
+    int cores = Runtime.getRuntime().availableProcessors();
+    double allCores = bandwidth(data, cores);
+    double allCoresMs = bytes / allCores * 1000;
     line(String.format(Locale.ROOT, "%d x %d vectors stored in Velaria in %.0f ms"
-        + " (%.0f MB). Sequential read bandwidth (float[] sum loop, one thread, median of 5):"
-        + " %.2f GB/s, so reading the vectors once takes %.1f ms.", rows, dim, loadMs,
-        bytes / 1e6, bandwidth / 1e9, boundMs));
+        + " (%.0f MB). Sequential read bandwidth (float[] sum loop, median of 5): one thread"
+        + " %.2f GB/s, so reading the vectors once takes %.1f ms; %d threads %.2f GB/s, %.1f ms.",
+        rows, dim, loadMs, bytes / 1e6, bandwidth / 1e9, boundMs, cores, allCores / 1e9,
+        allCoresMs));
     line("");
 
     // exact, Velaria (no index yet)
@@ -197,13 +211,13 @@ public final class SearchBench {
         }
       }
     }
-    line("| exact top-10, cosine | median ms/query | x memory-bandwidth bound |");
-    line("|---|---:|---:|");
-    line(String.format(Locale.ROOT, "| Velaria `HYBRID SEARCH` (exact scan, SQL end to end) | %.1f | %.1f |",
-        median(velariaExact), median(velariaExact) / boundMs));
+    line("| exact top-10, cosine | median ms/query | x bound (1 thread) | x bound (all cores) |");
+    line("|---|---:|---:|---:|");
+    line(String.format(Locale.ROOT, "| Velaria `HYBRID SEARCH` (exact scan, SQL end to end) | %.1f | %.1f | %.1f |",
+        median(velariaExact), median(velariaExact) / boundMs, median(velariaExact) / allCoresMs));
     if (duckdb) {
-      line(String.format(Locale.ROOT, "| DuckDB `ORDER BY array_cosine_distance LIMIT 10` | %.1f | %.1f |",
-          median(duckExact), median(duckExact) / boundMs));
+      line(String.format(Locale.ROOT, "| DuckDB `ORDER BY array_cosine_distance LIMIT 10` | %.1f | %.1f | %.1f |",
+          median(duckExact), median(duckExact) / boundMs, median(duckExact) / allCoresMs));
       line(String.format(Locale.ROOT, "| Velaria / DuckDB | %.2f | |",
           median(velariaExact) / median(duckExact)));
     }
@@ -243,9 +257,11 @@ public final class SearchBench {
 
   private void hnswPart(Connection v, Database database, String table, List<float[]> qs,
       List<List<Long>> exactIds) throws Exception {
-    hnswIndex(v, database, table, qs, exactIds, "");
+    String extra = hnswWith.isBlank() ? "" : hnswWith + ", ";
+    hnswIndex(v, database, table, qs, exactIds, hnswWith.isBlank() ? ""
+        : " WITH (" + hnswWith + ")");
     if (int8) {
-      hnswIndex(v, database, table, qs, exactIds, " WITH (quantization = 'int8')");
+      hnswIndex(v, database, table, qs, exactIds, " WITH (" + extra + "quantization = 'int8')");
     }
   }
 
@@ -255,9 +271,10 @@ public final class SearchBench {
    */
   private void hnswIndex(Connection v, Database database, String table, List<float[]> qs,
       List<List<Long>> exactIds, String with) throws Exception {
-    long t0 = System.nanoTime();
+    CpuClock clock = CpuClock.start("HNSW" + with + " build");
     exec(v, "CREATE VECTOR INDEX vecs_hnsw ON " + table + "(emb) USING hnsw" + with);
-    double buildMs = ms(t0);
+    CpuClock.Reading build = clock.stop();
+    double buildMs = build.wallMs();
     List<Double> sqlMs = new ArrayList<>();
     int found = 0;
     for (int i = 0; i < qs.size(); i++) {
@@ -275,9 +292,10 @@ public final class SearchBench {
       throw new IllegalStateException("EXPLAIN does not show the index: " + plan);
     }
     int n = (int) table(database, table).rowCount();
-    line(String.format(Locale.ROOT, "HNSW%s (Lucene, m=16, ef_construction=100) over %d rows x"
-        + " %d: build %.1f s (%d build threads, JVM %s).", with, n, dim, buildMs / 1000,
-        io.velaria.search.index.HnswVectorIndex.buildThreads(),
+    line(String.format(Locale.ROOT, "HNSW%s (Lucene; defaults m=16, ef_construction=100,"
+        + " ef_search=100) over %d rows x %d: build %.1f s wall, %s (%d build threads, JVM %s).",
+        with, n, dim,
+        buildMs / 1000, build.describe(), io.velaria.search.index.HnswVectorIndex.buildThreads(),
         System.getProperty("java.version")));
     line("");
     line("| HNSW top-10, cosine | ef_search | median ms/query | recall@10 vs exact |");
@@ -285,6 +303,22 @@ public final class SearchBench {
     line(String.format(Locale.ROOT, "| Velaria `HYBRID SEARCH` with the index (SQL end to end,"
         + " exact re-rank of the candidates) | 100 | %.1f | %.3f |", median(sqlMs),
         found / (10.0 * queries)));
+    // per-query EF_SEARCH through SQL (candidates re-ranked exactly by the engine)
+    for (int ef : EF_SEARCH) {
+      List<Double> ms = new ArrayList<>();
+      int hits = 0;
+      for (int i = 0; i < qs.size(); i++) {
+        long s = System.nanoTime();
+        List<Long> ids = ids(v, "SELECT id FROM " + table + " HYBRID SEARCH emb QUERY '"
+            + SearchData.vectorLiteral(qs.get(i)) + "' METRIC cosine TOP_K 10 EF_SEARCH " + ef);
+        if (i > 0) {
+          ms.add(ms(s));
+          hits += overlap(ids, exactIds.get(i - 1));
+        }
+      }
+      line(String.format(Locale.ROOT, "| Velaria `HYBRID SEARCH ... TOP_K 10 EF_SEARCH %d` (SQL"
+          + " end to end) | %d | %.1f | %.3f |", ef, ef, median(ms), hits / (10.0 * queries)));
+    }
     // the sweep: the index files opened directly, candidates re-scored, best 10 kept
     Path files = dir.resolve("velaria-db").resolve("search-indexes").resolve("vecs_hnsw");
     java.util.Properties props = new java.util.Properties();
@@ -296,7 +330,7 @@ public final class SearchBench {
       gen = list.filter(Files::isDirectory).findFirst().orElseThrow();
     }
     io.velaria.search.index.HnswParams params = io.velaria.search.index.HnswParams.fromOptions(
-        with.isEmpty() ? java.util.Map.of() : java.util.Map.of("quantization", "int8"));
+        options(with));
     try (io.velaria.search.index.HnswVectorIndex index = io.velaria.search.index.HnswVectorIndex
         .open(org.apache.lucene.store.FSDirectory.open(gen), n, dim, params)) {
       for (int ef : EF_SEARCH) {
@@ -321,6 +355,21 @@ public final class SearchBench {
     }
     line("");
     exec(v, "DROP INDEX vecs_hnsw");
+  }
+
+  /** " WITH (a = 1, b = 'x')" as a map (the bench's own option text: simple values only). */
+  private static java.util.Map<String, String> options(String with) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    String t = with.trim();
+    if (t.isEmpty()) {
+      return out;
+    }
+    t = t.substring(t.indexOf('(') + 1, t.lastIndexOf(')'));
+    for (String kv : t.split(",")) {
+      String[] p = kv.split("=");
+      out.put(p[0].trim(), p[1].trim().replace("'", ""));
+    }
+    return out;
   }
 
   // ---- keywords ------------------------------------------------------------------------
@@ -350,9 +399,10 @@ public final class SearchBench {
         transientIds.add(ids);
       }
     }
-    t0 = System.nanoTime();
+    CpuClock clock = CpuClock.start("keyword index build");
     exec(v, "CREATE KEYWORD INDEX docs_kw ON docs(body)");
-    double buildMs = ms(t0);
+    CpuClock.Reading build = clock.stop();
+    double buildMs = build.wallMs();
     List<Double> indexMs = new ArrayList<>();
     int same = 0;
     for (int i = 0; i < qs.size(); i++) {
@@ -366,7 +416,8 @@ public final class SearchBench {
     }
     line(String.format(Locale.ROOT, "Keyword search over %d generated documents of 6-15 words"
         + " (20,000-word Zipf-like vocabulary, generated in %.0f ms); queries of one common and"
-        + " one rarer word. Keyword index build: %.1f s.", docs, genMs, buildMs / 1000));
+        + " one rarer word. Keyword index build: %.1f s wall, %s.", docs, genMs, buildMs / 1000,
+        build.describe()));
     line("");
     line("| keyword top-10, BM25 | median ms/query |");
     line("|---|---:|");
@@ -377,6 +428,7 @@ public final class SearchBench {
     line("");
     line(String.format(Locale.ROOT, "With and without the index the top-10 rows were identical"
         + " for %d of %d queries.", same, keywordQueries));
+    line("");
     exec(v, "DROP TABLE docs");
   }
 
@@ -386,42 +438,68 @@ public final class SearchBench {
     return database.catalog().get("main", name).runtime(TableData.class);
   }
 
-  /** Bytes per second of summing the vectors' floats in order, median of 5 passes. */
-  private static double bandwidth(List<Batch> data) {
-    List<Double> rates = new ArrayList<>();
-    double sink = 0;
-    for (int pass = 0; pass < 6; pass++) {
+  /**
+   * Bytes per second of summing the vectors' floats in order, {@code threads} threads each
+   * over a contiguous share of the batches, median of 5 passes (after one warm-up).
+   */
+  private static double bandwidth(List<Batch> data, int threads) throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<Double> rates = new ArrayList<>();
+      double sink = 0;
       long bytes = 0;
-      long s = System.nanoTime();
       for (Batch b : data) {
-        float[] v = ((FloatArrayColumn) b.column(1)).values();
-        // four independent sums so the loop is not bound by one chain of float additions
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < v.length; i += 4) {
-          s0 += v[i];
-          s1 += v[i + 1];
-          s2 += v[i + 2];
-          s3 += v[i + 3];
-        }
-        for (; i < v.length; i++) {
-          s0 += v[i];
-        }
-        sink += s0 + s1 + s2 + s3;
-        bytes += (long) v.length * Float.BYTES;
+        bytes += (long) ((FloatArrayColumn) b.column(1)).values().length * Float.BYTES;
       }
-      double seconds = (System.nanoTime() - s) / 1e9;
-      if (pass > 0) {
-        rates.add(bytes / seconds);
+      for (int pass = 0; pass < 6; pass++) {
+        List<java.util.concurrent.Future<Double>> parts = new ArrayList<>();
+        long s = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+          List<Batch> share = data.subList(data.size() * t / threads,
+              data.size() * (t + 1) / threads);
+          parts.add(pool.submit(() -> sum(share)));
+        }
+        for (java.util.concurrent.Future<Double> f : parts) {
+          sink += f.get();
+        }
+        double seconds = (System.nanoTime() - s) / 1e9;
+        if (pass > 0) {
+          rates.add(bytes / seconds);
+        }
       }
+      if (sink == 42.4242) {
+        System.out.println(sink); // keeps the loop from being removed
+      }
+      return median(rates);
+    } finally {
+      pool.shutdownNow();
     }
-    if (sink == 42.4242) {
-      System.out.println(sink); // keeps the loop from being removed
+  }
+
+  /** The sum of the batches' vector floats (read once, in order). */
+  private static double sum(List<Batch> data) {
+    double sink = 0;
+    for (Batch b : data) {
+      float[] v = ((FloatArrayColumn) b.column(1)).values();
+      // four independent sums so the loop is not bound by one chain of float additions
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      int i = 0;
+      for (; i + 3 < v.length; i += 4) {
+        s0 += v[i];
+        s1 += v[i + 1];
+        s2 += v[i + 2];
+        s3 += v[i + 3];
+      }
+      for (; i < v.length; i++) {
+        s0 += v[i];
+      }
+      sink += s0 + s1 + s2 + s3;
     }
-    return median(rates);
+    return sink;
   }
 
   private static int overlap(List<Long> a, List<Long> b) {
@@ -470,9 +548,17 @@ public final class SearchBench {
     return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
+  /** Prints a report line and rewrites the report file, so a run cut short keeps its results. */
   private void line(String text) {
     System.out.println(text);
     System.out.flush();
     report.add(text);
+    if (out != null) {
+      try {
+        Files.write(out, report);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 }

@@ -16,9 +16,23 @@ final class SearchData {
 
   private SearchData() {}
 
+  /** Writes the next generated vector into {@code out} at {@code offset}. */
+  interface VectorSource {
+    void next(float[] out, int offset);
+  }
+
   /** {@code rows} vectors of uniform floats in [-1, 1), as (id BIGINT, emb VECTOR(dim)) batches. */
   static List<Batch> vectors(int rows, int dim, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
+    return vectors(rows, dim, (out, offset) -> {
+      for (int d = 0; d < dim; d++) {
+        out[offset + d] = (float) (random.nextDouble() * 2 - 1);
+      }
+    });
+  }
+
+  /** {@code rows} vectors from {@code source}, ids 0..rows-1, in batches of {@link #BATCH}. */
+  static List<Batch> vectors(int rows, int dim, VectorSource source) {
     List<Batch> out = new ArrayList<>();
     for (int from = 0; from < rows; from += BATCH) {
       int n = Math.min(BATCH, rows - from);
@@ -26,9 +40,7 @@ final class SearchData {
       float[] v = new float[n * dim];
       for (int i = 0; i < n; i++) {
         ids[i] = from + i;
-      }
-      for (int i = 0; i < v.length; i++) {
-        v[i] = (float) (random.nextDouble() * 2 - 1);
+        source.next(v, i * dim);
       }
       out.add(new Batch(new Column[] {new LongColumn(DataType.BIGINT, n, ids, null),
           new FloatArrayColumn(DataType.vector(dim), n, v, null)}, n));
@@ -45,7 +57,7 @@ final class SearchData {
    * [-1, 1)), plus a point of a shared random {@link #LATENT}-dimensional subspace
    * (Gaussian, {@code spread} per latent component), plus small isotropic noise (0.05).
    */
-  static final class Clustered {
+  static final class Clustered implements VectorSource {
     final int dim;
     final float[][] centres;
     final float[][] basis;
@@ -75,7 +87,8 @@ final class SearchData {
     }
 
     /** The next vector of the distribution (data and queries alike). */
-    void next(float[] out, int offset) {
+    @Override
+    public void next(float[] out, int offset) {
       float[] c = centres[random.nextInt(centres.length)];
       for (int d = 0; d < dim; d++) {
         out[offset + d] = (float) (c[d] + gauss.nextGaussian() * 0.05);
@@ -89,19 +102,7 @@ final class SearchData {
     }
 
     List<Batch> vectors(int rows) {
-      List<Batch> out = new ArrayList<>();
-      for (int from = 0; from < rows; from += BATCH) {
-        int n = Math.min(BATCH, rows - from);
-        long[] ids = new long[n];
-        float[] v = new float[n * dim];
-        for (int i = 0; i < n; i++) {
-          ids[i] = from + i;
-          next(v, i * dim);
-        }
-        out.add(new Batch(new Column[] {new LongColumn(DataType.BIGINT, n, ids, null),
-            new FloatArrayColumn(DataType.vector(dim), n, v, null)}, n));
-      }
-      return out;
+      return SearchData.vectors(rows, dim, this::next);
     }
 
     float[] query() {

@@ -102,6 +102,10 @@ public final class SearchNode extends PlanNode {
           .append(" dimension=").append(vectorDimension > 0 ? vectorDimension
               : v.query() == null ? "?" : v.query().length)
           .append(" top_k=").append(v.topK());
+      if (v.efSearch() != null) {
+        sb.append(" ef_search=").append(v.efSearch())
+            .append(vectorIndex == null ? " (unused: exact scan)" : "");
+      }
       if (v.threshold() != null) {
         sb.append(" score_threshold=").append(v.threshold());
       }

@@ -125,7 +125,7 @@ final class SearchPlanning {
     SearchSpec.Vector v = spec.vector();
     if (v != null) {
       v = new SearchSpec.Vector(tableColumns[v.column()], v.columnName(), v.query(), v.metric(),
-          v.topK(), v.threshold(), v.queryParam());
+          v.topK(), v.threshold(), v.queryParam(), v.efSearch());
     }
     return new SearchSpec(k, v, spec.rrf());
   }
@@ -174,7 +174,7 @@ final class SearchPlanning {
     int topK = args.topK("top_k");
     BigDecimal threshold = args.number("score_threshold");
     return new SearchSpec.Vector(column, name, query, metric, topK,
-        threshold == null ? null : threshold.doubleValue(), param);
+        threshold == null ? null : threshold.doubleValue(), param, args.efSearch());
   }
 
   private static void checkRanker(String analyzer) {
@@ -335,6 +335,20 @@ final class SearchPlanning {
         }
       }
       throw new VelariaException(SqlStates.SYNTAX_ERROR, param + " must be a number");
+    }
+
+    /** EF_SEARCH n: null when not given, else an integer in [1, MAX_EF_SEARCH]. */
+    Integer efSearch() {
+      BigDecimal v = number("ef_search");
+      if (v == null) {
+        return null;
+      }
+      if (v.signum() <= 0 || v.scale() > 0 && v.stripTrailingZeros().scale() > 0
+          || v.compareTo(BigDecimal.valueOf(SearchSpec.MAX_EF_SEARCH)) > 0) {
+        throw new VelariaException(SqlStates.INVALID_PARAMETER_VALUE, "EF_SEARCH must be an"
+            + " integer between 1 and " + SearchSpec.MAX_EF_SEARCH + ", got " + v.toPlainString());
+      }
+      return v.intValueExact();
     }
 
     int topK(String param) {

@@ -18,6 +18,8 @@ public record SearchSpec(Keyword keyword, Vector vector, boolean rrf) {
   public static final VectorMetric DEFAULT_METRIC = VectorMetric.COSINE;
   /** The k of reciprocal-rank fusion: score = sum of 1 / (RRF_K + rank), ranks from 1. */
   public static final int RRF_K = 60;
+  /** The largest EF_SEARCH a query may ask for (as for an index's ef_search option). */
+  public static final int MAX_EF_SEARCH = 10_000;
 
   /**
    * BM25 over {@code columns} (input positions) joined as one document. {@code queryParam}:
@@ -34,13 +36,15 @@ public record SearchSpec(Keyword keyword, Vector vector, boolean rrf) {
 
   /**
    * Ranking by {@code metric} of the vector in input position {@code column}.
-   * {@code queryParam}: as for {@link Keyword}.
+   * {@code queryParam}: as for {@link Keyword}. {@code efSearch}: {@code EF_SEARCH n}, the
+   * candidates an HNSW index looks at for this query (null: the index's own ef_search;
+   * no effect on an exact scan).
    */
   public record Vector(int column, String columnName, float[] query, VectorMetric metric,
-      int topK, Double threshold, int queryParam) {
+      int topK, Double threshold, int queryParam, Integer efSearch) {
     public Vector(int column, String columnName, float[] query, VectorMetric metric, int topK,
         Double threshold) {
-      this(column, columnName, query, metric, topK, threshold, -1);
+      this(column, columnName, query, metric, topK, threshold, -1, null);
     }
   }
 
@@ -62,7 +66,7 @@ public record SearchSpec(Keyword keyword, Vector vector, boolean rrf) {
     if (v != null && v.queryParam() >= 0) {
       v = new Vector(v.column(), v.columnName(),
           SearchQueryValues.vectorQuery(parameter.apply(v.queryParam()), v.columnName(),
-              dimension), v.metric(), v.topK(), v.threshold());
+              dimension), v.metric(), v.topK(), v.threshold(), -1, v.efSearch());
     }
     return new SearchSpec(k, v, rrf);
   }

@@ -90,10 +90,17 @@ public final class SearchClauseRewriter {
     args.add(number(s.vectorTopK()));
     args.add(number(s.scoreThreshold()));
     if (!s.hasKeywordSearch()) {
+      if (s.efSearch() != null) {
+        args.add(number(s.efSearch()));
+      }
       return SearchTableFunction.VECTOR_SEARCH.createCall(POS, args);
     }
     args.add(s.fusion() == null ? SqlLiteral.createNull(POS)
         : SqlLiteral.createCharString(s.fusion(), POS));
+    if (s.efSearch() != null) {
+      args.add(SqlLiteral.createNull(POS)); // analyzer: the keyword clause has none
+      args.add(number(s.efSearch()));
+    }
     return SearchTableFunction.HYBRID_SEARCH.createCall(POS, args);
   }
 

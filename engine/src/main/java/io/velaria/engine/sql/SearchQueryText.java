@@ -86,7 +86,7 @@ final class SearchQueryText {
     text.append(']');
     return new SqlSearchQuery(s.getParserPosition(), s.query(), s.keywordColumns(),
         s.keywordQuery(), s.keywordParam(), s.keywordTopK(), col, text.toString(), null, false,
-        s.metric(), s.vectorTopK(), s.scoreThreshold(), s.fusion());
+        s.metric(), s.vectorTopK(), s.scoreThreshold(), s.fusion(), s.efSearch());
   }
 
   /** EXPLAIN lines for a text query: the model used and its one-time load (else none). */

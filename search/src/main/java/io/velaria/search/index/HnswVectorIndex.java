@@ -103,10 +103,12 @@ public final class HnswVectorIndex implements AutoCloseable {
     int threads = buildThreads();
     ExecutorService mergers = Executors.newFixedThreadPool(threads, daemon("velaria-hnsw-merge"));
     ExecutorService indexers = Executors.newFixedThreadPool(threads, daemon("velaria-hnsw-build"));
+    // Lucene refuses a merge executor with one merge worker
+    ExecutorService mergeExec = threads == 1 ? null : mergers;
     KnnVectorsFormat format = params.int8()
         ? new Lucene99HnswScalarQuantizedVectorsFormat(params.m(), params.efConstruction(),
-            threads, 7, false, null, mergers)
-        : new Lucene99HnswVectorsFormat(params.m(), params.efConstruction(), threads, mergers);
+            threads, 7, false, null, mergeExec)
+        : new Lucene99HnswVectorsFormat(params.m(), params.efConstruction(), threads, mergeExec);
     Lucene912Codec codec = new Lucene912Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -210,9 +212,15 @@ public final class HnswVectorIndex implements AutoCloseable {
     return vectors;
   }
 
-  /** Threads for building: the cores, at most 4 (the machine is shared with the queries). */
+  /**
+   * Threads for building: the cores, at most 4 (the machine is shared with the queries), or
+   * the system property {@code velaria.hnsw.threads}. One thread builds one graph and skips
+   * the final merge (which re-inserts the smaller segments' vectors): less CPU in all, so the
+   * better choice when the process gets about one core anyway.
+   */
   public static int buildThreads() {
-    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    return Math.max(1, Integer.getInteger("velaria.hnsw.threads", cores));
   }
 
   /** A quarter of the heap, at most 3.8 GB: large enough that segments flush once. */

@@ -54,12 +54,20 @@ public final class VectorIndexes implements VectorIndexProvider {
       @Override
       public ScoredRows search(float[] query, VectorMetric metric, int topK,
           IntPredicate accept) {
+        return search(query, metric, topK, null, accept);
+      }
+
+      @Override
+      public ScoredRows search(float[] query, VectorMetric metric, int topK, Integer efSearch,
+          IntPredicate accept) {
         IndexRegistry.Used now = lookup.apply(true).orElseThrow(() -> new VelariaException(
             SqlStates.UNDEFINED_OBJECT, "vector index " + def.name() + " was dropped"));
         HnswVectorIndex current = (HnswVectorIndex) now.index();
-        // all ef_search candidates: the engine re-scores them exactly and keeps topK
-        int candidates = Math.max(topK, current.params().efSearch());
-        return HnswVectorIndex.toScoredRows(current.search(query, candidates, accept));
+        // all ef_search candidates (this query's EF_SEARCH, else the index's): the engine
+        // re-scores them exactly and keeps topK
+        int ef = efSearch != null ? efSearch : current.params().efSearch();
+        int candidates = Math.max(topK, ef);
+        return HnswVectorIndex.toScoredRows(current.search(query, candidates, ef, accept));
       }
 
       @Override

@@ -47,6 +47,11 @@ final class BatchList implements CandidateRows {
   }
 
   @Override
+  public List<Batch> batches() {
+    return all != null ? List.of(all) : batches;
+  }
+
+  @Override
   public Batch select(int[] ordinals) {
     if (all != null) {
       return all.select(ordinals, ordinals.length);

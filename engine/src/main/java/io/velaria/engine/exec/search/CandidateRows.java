@@ -14,6 +14,14 @@ public interface CandidateRows {
   /** Every row in one batch. */
   Batch all();
 
+  /**
+   * The rows as the batches they came in (ordinals run on from one batch to the next), so a
+   * scan over every row need not copy them into one batch first.
+   */
+  default java.util.List<Batch> batches() {
+    return java.util.List.of(all());
+  }
+
   /** The rows with these ordinals, in the order given (no duplicates). */
   Batch select(int[] ordinals);
 }

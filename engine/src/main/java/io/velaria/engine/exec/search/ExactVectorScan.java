@@ -76,8 +76,100 @@ public final class ExactVectorScan {
     return result(top);
   }
 
+  /**
+   * {@link #search} over every row of consecutive parts of one column (row ordinals run on
+   * from one part to the next), without copying them into one array: each thread scans a
+   * contiguous run of parts of about equal row count with its own heap.
+   */
+  public static ScoredRows search(List<FloatArrayColumn> parts, float[] query,
+      VectorMetric metric, int topK, ExecContext ctx) {
+    long total = 0;
+    for (FloatArrayColumn part : parts) {
+      if (part.size() > 0 && part.dimension() != query.length) {
+        throw new VelariaException(SqlStates.DATATYPE_MISMATCH, "query vector has dimension "
+            + query.length + " but the searched column holds VECTOR(" + part.dimension() + ")");
+      }
+      total += part.size();
+    }
+    if (parts.size() == 1) {
+      return search(parts.get(0), query, metric, topK, null, ctx);
+    }
+    int threads = ctx == null ? 1 : Math.max(1, ctx.threads());
+    if (threads == 1 || total * query.length < PARALLEL_FLOATS) {
+      TopK top = new TopK(topK, metric.higherIsBetter());
+      scanParts(parts, 0, parts.size(), 0, query, metric, top, ctx);
+      return result(top);
+    }
+    // split the parts into runs of about total / threads rows
+    int[] firstPart = new int[threads + 1];
+    int[] firstRow = new int[threads + 1];
+    long seen = 0;
+    int run = 1;
+    for (int p = 0; p < parts.size() && run < threads; p++) {
+      seen += parts.get(p).size();
+      if (seen >= total * run / threads) {
+        firstPart[run] = p + 1;
+        firstRow[run] = (int) seen;
+        run++;
+      }
+    }
+    for (; run <= threads; run++) {
+      firstPart[run] = parts.size();
+      firstRow[run] = (int) total;
+    }
+    List<Future<TopK>> futures = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      int from = firstPart[t];
+      int to = firstPart[t + 1];
+      int base = firstRow[t];
+      futures.add(ctx.workers().submit(() -> {
+        TopK part = new TopK(topK, metric.higherIsBetter());
+        scanParts(parts, from, to, base, query, metric, part, ctx);
+        return part;
+      }));
+    }
+    TopK top = new TopK(topK, metric.higherIsBetter());
+    try {
+      scanParts(parts, 0, firstPart[1], 0, query, metric, top, ctx);
+      for (Future<TopK> f : futures) {
+        top.addAll(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VelariaException(SqlStates.QUERY_CANCELED, "vector search was interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      for (Future<TopK> f : futures) {
+        f.cancel(true);
+      }
+    }
+    return result(top);
+  }
+
+  /** Parts {@code [from, to)}, the first of them starting at row ordinal {@code base}. */
+  private static void scanParts(List<FloatArrayColumn> parts, int from, int to, int base,
+      float[] query, VectorMetric metric, TopK top, ExecContext ctx) {
+    int offset = base;
+    for (int p = from; p < to; p++) {
+      FloatArrayColumn part = parts.get(p);
+      scan(part, query, metric, null, 0, part.size(), offset, top, ctx);
+      offset += part.size();
+    }
+  }
+
   private static void scan(FloatArrayColumn column, float[] query, VectorMetric metric,
       int[] candidates, int from, int to, TopK top, ExecContext ctx) {
+    scan(column, query, metric, candidates, from, to, 0, top, ctx);
+  }
+
+  /** Rows {@code [from, to)} of {@code column}, offered to {@code top} as {@code base + row}. */
+  private static void scan(FloatArrayColumn column, float[] query, VectorMetric metric,
+      int[] candidates, int from, int to, int base, TopK top, ExecContext ctx) {
     float[] values = column.values();
     boolean[] nulls = column.nulls();
     int dim = column.dimension();
@@ -91,7 +183,7 @@ public final class ExactVectorScan {
       }
       double s = VectorDistance.score(metric, query, values, row * dim);
       if (top.accepts(s)) {
-        top.offer(row, s);
+        top.offer(base + row, s);
       }
     }
   }

@@ -181,12 +181,27 @@ public final class SearchRunner {
   }
 
   private ScoredRows vector(CandidateRows rows, SearchSpec.Vector vec) {
+    if (vectorIndex == null && acceptedRows == null) {
+      // every row: scanned in the batches it came in, no copy of the table
+      List<FloatArrayColumn> parts = new ArrayList<>();
+      for (Batch b : rows.batches()) {
+        Column c = b.column(vec.column());
+        if (!(c instanceof FloatArrayColumn)) {
+          parts = null; // some other representation: the concatenated batch below
+          break;
+        }
+        parts.add((FloatArrayColumn) c);
+      }
+      if (parts != null) {
+        return ExactVectorScan.search(parts, vec.query(), vec.metric(), vec.topK(), ctx);
+      }
+    }
     if (vectorIndex == null) {
       return ExactVectorScan.search(vectorColumn(rows.all(), vec), vec.query(), vec.metric(),
           vec.topK(), acceptedRows, ctx);
     }
     ScoredRows found = checked(vectorIndex.search(vec.query(), vec.metric(), vec.topK(),
-        acceptPredicate()), vectorIndex.explain());
+        vec.efSearch(), acceptPredicate()), vectorIndex.explain());
     if (!vectorIndex.engineReranks()) {
       return found;
     }

@@ -16,6 +16,15 @@ public interface VectorIndex {
   ScoredRows search(float[] query, VectorMetric metric, int topK, IntPredicate accept);
 
   /**
+   * {@link #search} with this query's {@code EF_SEARCH}: the candidates an approximate index
+   * looks at ({@code efSearch} null: its own setting). Indexes without such a knob ignore it.
+   */
+  default ScoredRows search(float[] query, VectorMetric metric, int topK, Integer efSearch,
+      IntPredicate accept) {
+    return search(query, metric, topK, accept);
+  }
+
+  /**
    * True when {@link #search} returns candidates rather than the answer: possibly more rows
    * than {@code topK} (an HNSW index's ef_search), with approximate scores. The engine then
    * reads those rows from the table, scores them with its exact formula (so

@@ -44,15 +44,16 @@ public final class SearchTableFunction extends SqlFunction implements SqlTableFu
   public enum Kind {
     /** (data, DESCRIPTOR(cols), query [, top_k [, analyzer]]) */
     KEYWORD("KEYWORD_SEARCH", List.of("data", "columns", "query", "top_k", "analyzer"), 3),
-    /** (data, DESCRIPTOR(col), query [, metric [, top_k [, score_threshold]]]) */
-    VECTOR("VECTOR_SEARCH",
-        List.of("data", "column", "query", "metric", "top_k", "score_threshold"), 3),
+    /** (data, DESCRIPTOR(col), query [, metric [, top_k [, score_threshold [, ef_search]]]]) */
+    VECTOR("VECTOR_SEARCH", List.of("data", "column", "query", "metric", "top_k",
+        "score_threshold", "ef_search"), 3),
     /**
      * (data, DESCRIPTOR(cols), keyword_query, keyword_top_k, DESCRIPTOR(col), vector_query
-     * [, metric [, top_k [, score_threshold [, fusion [, analyzer]]]]])
+     * [, metric [, top_k [, score_threshold [, fusion [, analyzer [, ef_search]]]]]])
      */
     HYBRID("HYBRID_SEARCH", List.of("data", "columns", "keyword_query", "keyword_top_k",
-        "column", "query", "metric", "top_k", "score_threshold", "fusion", "analyzer"), 6);
+        "column", "query", "metric", "top_k", "score_threshold", "fusion", "analyzer",
+        "ef_search"), 6);
 
     final String sqlName;
     final List<String> params;

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * A top-level query followed by {@code KEYWORD SEARCH(cols) QUERY 'text' [TOP_K n]} and/or
- * {@code HYBRID SEARCH col QUERY [TEXT] 'q' [METRIC m] [TOP_K n] [SCORE_THRESHOLD x] [FUSION f]}.
+ * {@code HYBRID SEARCH col QUERY [TEXT] 'q' [METRIC m] [TOP_K n] [EF_SEARCH n]
+ * [SCORE_THRESHOLD x] [FUSION f]} ({@code EF_SEARCH}: this query's HNSW ef_search).
  * Search applies to the rows that pass WHERE; ORDER BY / LIMIT of {@link #query()} (written
  * before or after the clauses) then rank the searched rows. Defaults are left null here so
  * the engine owns them (SPEC: TOP_K 10, METRIC cosine).
@@ -36,6 +37,7 @@ public final class SqlSearchQuery extends SqlCall {
   private final String fusion;
   private final SqlDynamicParam keywordParam;
   private final SqlDynamicParam vectorParam;
+  private final Integer efSearch;
 
   public SqlSearchQuery(SqlParserPos pos, SqlNode query, List<String> keywordColumns,
       String keywordQuery, Integer keywordTopK, String vectorColumn, String vectorQuery,
@@ -51,7 +53,19 @@ public final class SqlSearchQuery extends SqlCall {
       String vectorColumn, String vectorQuery, SqlDynamicParam vectorParam,
       boolean vectorQueryIsText, String metric, Integer vectorTopK, Double scoreThreshold,
       String fusion) {
+    this(pos, query, keywordColumns, keywordQuery, keywordParam, keywordTopK, vectorColumn,
+        vectorQuery, vectorParam, vectorQueryIsText, metric, vectorTopK, scoreThreshold, fusion,
+        null);
+  }
+
+  /** With {@code EF_SEARCH n}: the HNSW ef_search of this query (null: the index's own). */
+  public SqlSearchQuery(SqlParserPos pos, SqlNode query, List<String> keywordColumns,
+      String keywordQuery, SqlDynamicParam keywordParam, Integer keywordTopK,
+      String vectorColumn, String vectorQuery, SqlDynamicParam vectorParam,
+      boolean vectorQueryIsText, String metric, Integer vectorTopK, Double scoreThreshold,
+      String fusion, Integer efSearch) {
     super(pos);
+    this.efSearch = efSearch;
     this.keywordParam = keywordParam;
     this.vectorParam = vectorParam;
     this.query = Objects.requireNonNull(query);
@@ -81,11 +95,12 @@ public final class SqlSearchQuery extends SqlCall {
     String fusion;
     SqlDynamicParam keywordParam;
     SqlDynamicParam vectorParam;
+    Integer efSearch;
 
     SqlSearchQuery build(SqlParserPos pos, SqlNode query) {
       return new SqlSearchQuery(pos, query, keywordColumns, keywordQuery, keywordParam,
           keywordTopK, vectorColumn, vectorQuery, vectorParam, vectorQueryIsText, metric,
-          vectorTopK, scoreThreshold, fusion);
+          vectorTopK, scoreThreshold, fusion, efSearch);
     }
   }
 
@@ -110,6 +125,8 @@ public final class SqlSearchQuery extends SqlCall {
   public Integer vectorTopK() { return vectorTopK; }
   public Double scoreThreshold() { return scoreThreshold; }
   public String fusion() { return fusion; }
+  /** {@code EF_SEARCH n} of the vector clause, or null (the index's own ef_search). */
+  public Integer efSearch() { return efSearch; }
 
   @Override public SqlOperator getOperator() { return OPERATOR; }
 
@@ -154,6 +171,10 @@ public final class SqlSearchQuery extends SqlCall {
       if (vectorTopK != null) {
         writer.keyword("TOP_K");
         writer.literal(vectorTopK.toString());
+      }
+      if (efSearch != null) {
+        writer.keyword("EF_SEARCH");
+        writer.literal(efSearch.toString());
       }
       if (scoreThreshold != null) {
         writer.keyword("SCORE_THRESHOLD");

@@ -451,7 +451,7 @@ class VelariaSqlParserTest {
   @Test void hybridSearch() {
     SqlSearchQuery s = parse("SELECT id, vector_score FROM docs WHERE bucket = 1\n"
         + " HYBRID SEARCH embedding QUERY '[0.1 0.2 0.3]' METRIC 'COSINE' TOP_K 5 "
-        + "SCORE_THRESHOLD 0.02 FUSION rrf", SqlSearchQuery.class);
+        + "EF_SEARCH 200 SCORE_THRESHOLD 0.02 FUSION rrf", SqlSearchQuery.class);
     assertTrue(s.keywordColumns().isEmpty());
     assertNull(s.keywordQuery());
     assertEquals("embedding", s.vectorColumn());
@@ -460,6 +460,7 @@ class VelariaSqlParserTest {
     assertEquals("cosine", s.metric());
     assertEquals(5, s.vectorTopK());
     assertEquals(0.02, s.scoreThreshold());
+    assertEquals(200, s.efSearch());
     assertEquals("rrf", s.fusion());
     roundTrip(s);
     SqlSearchQuery text = parse("SELECT * FROM docs HYBRID SEARCH e QUERY TEXT 'refund'",
@@ -469,6 +470,9 @@ class VelariaSqlParserTest {
     assertNull(text.metric());
     assertNull(text.vectorTopK());
     assertNull(text.scoreThreshold());
+    assertNull(text.efSearch());
+    // EF_SEARCH stays an ordinary (non-reserved) word elsewhere
+    parse("SELECT ef_search FROM t WHERE ef_search > 1", SqlSelect.class);
   }
 
   @Test void bothSearchClausesAndOrdering() {
