@@ -56,24 +56,12 @@ public final class ExactVectorScan {
     TopK top = new TopK(topK, metric.higherIsBetter());
     try {
       scan(column, query, metric, candidates, 0, Math.min(count, step), top, ctx);
-      for (Future<TopK> f : futures) {
-        top.addAll(f.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new VelariaException(SqlStates.QUERY_CANCELED, "vector search was interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      for (Future<TopK> f : futures) {
-        f.cancel(true);
-      }
+    } catch (RuntimeException | Error e) {
+      // a failure in the caller's own part must not leave the workers scanning
+      futures.forEach(f -> f.cancel(true));
+      throw e;
     }
-    return result(top);
+    return merged(top, futures);
   }
 
   /**
@@ -131,24 +119,12 @@ public final class ExactVectorScan {
     TopK top = new TopK(topK, metric.higherIsBetter());
     try {
       scanParts(parts, 0, firstPart[1], 0, query, metric, top, ctx);
-      for (Future<TopK> f : futures) {
-        top.addAll(f.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new VelariaException(SqlStates.QUERY_CANCELED, "vector search was interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      for (Future<TopK> f : futures) {
-        f.cancel(true);
-      }
+    } catch (RuntimeException | Error e) {
+      // a failure in the caller's own part must not leave the workers scanning
+      futures.forEach(f -> f.cancel(true));
+      throw e;
     }
-    return result(top);
+    return merged(top, futures);
   }
 
   /** Parts {@code [from, to)}, the first of them starting at row ordinal {@code base}. */
@@ -186,6 +162,29 @@ public final class ExactVectorScan {
         top.offer(base + row, s);
       }
     }
+  }
+
+  /** The caller's own part merged with the workers' parts, as the result. */
+  private static ScoredRows merged(TopK top, List<Future<TopK>> futures) {
+    try {
+      for (Future<TopK> f : futures) {
+        top.addAll(f.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VelariaException(SqlStates.QUERY_CANCELED, "vector search was interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      for (Future<TopK> f : futures) {
+        f.cancel(true);
+      }
+    }
+    return result(top);
   }
 
   private static ScoredRows result(TopK top) {

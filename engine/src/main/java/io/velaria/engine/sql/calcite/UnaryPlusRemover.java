@@ -3,7 +3,6 @@ package io.velaria.engine.sql.calcite;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -20,33 +19,8 @@ final class UnaryPlusRemover extends SqlShuttle {
    * unparsing the statement to look for "+" cost more than the copy it saved).
    */
   private static boolean contains(SqlNode node) {
-    if (node == null) {
-      return false;
-    }
-    try {
-      node.accept(new SqlBasicVisitor<Void>() {
-        @Override
-        public Void visit(SqlCall call) {
-          if (call.getKind() == SqlKind.PLUS_PREFIX) {
-            throw FOUND;
-          }
-          return super.visit(call);
-        }
-      });
-      return false;
-    } catch (Found e) {
-      return true;
-    }
+    return node != null && SqlTreeSearch.anyCall(node, c -> c.getKind() == SqlKind.PLUS_PREFIX);
   }
-
-  /** Ends the walk at the first unary plus. */
-  private static final class Found extends RuntimeException {
-    Found() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final Found FOUND = new Found();
 
   @Override
   public SqlNode visit(SqlCall call) {
